@@ -1,0 +1,42 @@
+package io.newsgraph.ingest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import io.newsgraph.core.Extractor;
+import io.newsgraph.core.read.ArticleReader;
+import io.newsgraph.storage.GraphStore;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Lambda entry point for S3 ObjectCreated/ObjectRemoved notifications. Thin: everything happens in
+ * {@link IngestService}. Clients and the extraction pipeline are built once, at init (SnapStart-friendly).
+ */
+public final class IngestHandler implements RequestHandler<S3Event, IngestSummary> {
+    private final IngestService service;
+
+    /** Used by Lambda: configuration from the environment; region, credentials and endpoints from the SDK. */
+    public IngestHandler() {
+        this(S3Client.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
+                IngestConfig.fromEnvironment(System.getenv()));
+    }
+
+    /** Used by tests and the local runner with clients of their choice. */
+    public IngestHandler(S3Client s3, DynamoDbClient dynamo, IngestConfig config) {
+        this(s3, dynamo, config, Extractor.loadDefault());
+    }
+
+    /** As above, sharing an already loaded extractor. */
+    public IngestHandler(S3Client s3, DynamoDbClient dynamo, IngestConfig config, Extractor extractor) {
+        this.service = new IngestService(s3, new GraphStore(dynamo, config.tableName()), new ArticleReader(),
+                extractor, config.maxObjectBytes(), System.out);
+    }
+
+    @Override
+    public IngestSummary handleRequest(S3Event event, Context context) {
+        return service.handle(event);
+    }
+}

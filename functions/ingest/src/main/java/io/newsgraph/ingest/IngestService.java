@@ -1,0 +1,215 @@
+package io.newsgraph.ingest;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import io.newsgraph.core.Extractor;
+import io.newsgraph.core.model.Article;
+import io.newsgraph.core.model.Extraction;
+import io.newsgraph.core.read.ArticleReader;
+import io.newsgraph.core.read.UnreadableArticleException;
+import io.newsgraph.storage.ArticleSource;
+import io.newsgraph.storage.GraphStore;
+import io.newsgraph.storage.WriteOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Turns S3 event records into graph writes: created objects are read, extracted and saved; removed objects
+ * have their rows removed. A bad object is recorded as rejected and never throws (no retry storm); a
+ * transient AWS failure throws, so Lambda's retries and on-failure destination take over.
+ */
+public final class IngestService {
+    /** Reason codes the service itself assigns (the reader's codes come from UnreadableArticleException). */
+    public static final String TOO_LARGE = UnreadableArticleException.Reason.TOO_LARGE.name();
+    public static final String READ_FAILED = "READ_FAILED";
+    public static final String EXTRACTION_FAILED = "EXTRACTION_FAILED";
+    public static final String WRITE_REJECTED = "WRITE_REJECTED";
+    public static final String OBJECT_GONE = "OBJECT_GONE";
+    public static final String UNHANDLED_EVENT = "UNHANDLED_EVENT";
+
+    private final S3Client s3;
+    private final GraphStore store;
+    private final ArticleReader reader;
+    private final Extractor extractor;
+    private final long maxObjectBytes;
+    private final ArticleLog log;
+
+    public IngestService(S3Client s3, GraphStore store, ArticleReader reader, Extractor extractor,
+                         long maxObjectBytes, java.io.PrintStream logOut) {
+        this.s3 = s3;
+        this.store = store;
+        this.reader = reader;
+        this.extractor = extractor;
+        this.maxObjectBytes = maxObjectBytes;
+        this.log = new ArticleLog(logOut);
+    }
+
+    public IngestSummary handle(S3Event event) {
+        List<ArticleResult> results = new ArrayList<>();
+        if (event != null && event.getRecords() != null) {
+            for (S3EventNotificationRecord record : event.getRecords()) {
+                results.add(handle(record));
+            }
+        }
+        return IngestSummary.of(results);
+    }
+
+    ArticleResult handle(S3EventNotificationRecord record) {
+        long start = System.nanoTime();
+        String eventName = eventName(record);
+        if (record.getS3() == null || record.getS3().getBucket() == null || record.getS3().getObject() == null
+                || record.getS3().getBucket().getName() == null || record.getS3().getObject().getKey() == null) {
+            log.note("WARN", "record skipped: no bucket or key", eventName, null, null);
+            return new ArticleResult(null, null, null, ArticleResult.Status.SKIPPED, UNHANDLED_EVENT,
+                    0, 0, 0, 0, millisSince(start));
+        }
+        var object = record.getS3().getObject();
+        String bucket = record.getS3().getBucket().getName();
+        String key = decodeKey(object.getKey());
+        Long size = object.getSizeAsLong();
+        ArticleSource source = new ArticleSource(bucket, key, blankToNull(object.getSequencer()),
+                size == null ? 0 : size, blankToNull(object.geteTag()));
+        try {
+            ArticleResult result;
+            if (eventName.startsWith("ObjectCreated:")) {
+                result = ingest(source, size, start);
+            } else if (eventName.startsWith("ObjectRemoved:")) {
+                result = written(source, store.removeArticle(source), ArticleResult.Status.REMOVED, null, 0, 0,
+                        start);
+            } else {
+                result = new ArticleResult(GraphStore.articleId(bucket, key), bucket, key,
+                        ArticleResult.Status.SKIPPED, UNHANDLED_EVENT, 0, 0, 0, 0, millisSince(start));
+            }
+            log.article(result);
+            return result;
+        } catch (RuntimeException e) {
+            // transient (throttling, 5xx, connection): rethrown so Lambda retries the whole event
+            log.note("ERROR", "article failed, will be retried: " + e.getClass().getName(), eventName, bucket, key);
+            throw e;
+        }
+    }
+
+    private ArticleResult ingest(ArticleSource source, Long eventSize, long start) {
+        if (eventSize != null && eventSize > maxObjectBytes) {
+            return reject(source, TOO_LARGE, tooLarge(eventSize), start);
+        }
+        byte[] bytes;
+        String contentType;
+        GetObjectRequest request = GetObjectRequest.builder().bucket(source.bucket()).key(source.key()).build();
+        try (ResponseInputStream<GetObjectResponse> body = s3.getObject(request)) {
+            GetObjectResponse response = body.response();
+            contentType = response.contentType();
+            Long length = response.contentLength();
+            if (length != null && length > maxObjectBytes) {
+                body.abort(); // the object grew since the event: refuse without reading it
+                return reject(source, TOO_LARGE, tooLarge(length), start);
+            }
+            // never trust a declared length alone: read at most one byte past the limit
+            bytes = body.readNBytes((int) maxObjectBytes + 1);
+            if (bytes.length > maxObjectBytes) {
+                body.abort();
+                return reject(source, TOO_LARGE, "object is larger than the limit of " + maxObjectBytes + " bytes",
+                        start);
+            }
+        } catch (NoSuchKeyException gone) {
+            // deleted since the event; its ObjectRemoved event removes whatever was stored
+            return new ArticleResult(GraphStore.articleId(source.bucket(), source.key()), source.bucket(),
+                    source.key(), ArticleResult.Status.SKIPPED, OBJECT_GONE, 0, 0, 0, 0, millisSince(start));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading s3://" + source.bucket() + "/" + source.key() + " failed", e);
+        }
+
+        Article article;
+        try {
+            article = reader.read(bytes, source.key(), contentType);
+        } catch (UnreadableArticleException e) {
+            return reject(source, e.reason().name(), e.getMessage(), start);
+        } catch (RuntimeException | StackOverflowError e) {
+            return reject(source, READ_FAILED, "the reader failed on this object: " + e.getClass().getName(), start);
+        }
+
+        Extraction extraction;
+        try {
+            extraction = extractor.extract(article);
+        } catch (RuntimeException | StackOverflowError e) {
+            // one poison document must not crash-loop the function: record it, keep going
+            return reject(source, EXTRACTION_FAILED, "the extractor failed on this article: "
+                    + e.getClass().getName(), start);
+        }
+
+        WriteOutcome outcome;
+        try {
+            outcome = store.saveArticle(source, article, extraction);
+        } catch (DynamoDbException e) {
+            if (!isPermanentRejection(e)) {
+                throw e;
+            }
+            return reject(source, WRITE_REJECTED, "DynamoDB refused the article's rows: "
+                    + e.awsErrorDetails().errorCode(), start);
+        }
+        return written(source, outcome, ArticleResult.Status.INGESTED, null, extraction.entities().size(),
+                extraction.relations().size(), start);
+    }
+
+    /** A 400 ValidationException (e.g. an item over 400 KB) will fail the same way on every retry. */
+    private static boolean isPermanentRejection(DynamoDbException e) {
+        return e.statusCode() == 400 && e.awsErrorDetails() != null
+                && "ValidationException".equals(e.awsErrorDetails().errorCode());
+    }
+
+    private ArticleResult reject(ArticleSource source, String reason, String message, long start) {
+        return written(source, store.saveRejected(source, reason, message), ArticleResult.Status.REJECTED, reason,
+                0, 0, start);
+    }
+
+    private static ArticleResult written(ArticleSource source, WriteOutcome outcome, ArticleResult.Status status,
+                                         String reason, int entities, int relations, long start) {
+        if (!outcome.applied()) {
+            return new ArticleResult(outcome.articleId(), source.bucket(), source.key(), ArticleResult.Status.STALE,
+                    reason, 0, 0, outcome.rowsWritten(), outcome.rowsDeleted(), millisSince(start));
+        }
+        return new ArticleResult(outcome.articleId(), source.bucket(), source.key(), status, reason, entities,
+                relations, outcome.rowsWritten(), outcome.rowsDeleted(), millisSince(start));
+    }
+
+    private String tooLarge(long size) {
+        return "object is " + size + " bytes; the limit is " + maxObjectBytes + " bytes";
+    }
+
+    /** "ObjectCreated:Put" as S3 sends it; an "s3:" prefix (as in notification configs) is tolerated. */
+    private static String eventName(S3EventNotificationRecord record) {
+        String name = record.getEventName() == null ? "" : record.getEventName();
+        return name.toLowerCase(Locale.ROOT).startsWith("s3:") ? name.substring(3) : name;
+    }
+
+    /**
+     * S3 event keys are form-encoded: "+" is a space and %xx are UTF-8 bytes. A key that does not decode
+     * (never sent by S3) is used as it is.
+     */
+    public static String decodeKey(String encodedKey) {
+        try {
+            return URLDecoder.decode(encodedKey, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return encodedKey;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
