@@ -2,7 +2,6 @@ package io.newsgraph.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import io.newsgraph.core.Extractor;
 import io.newsgraph.core.model.Article;
 import io.newsgraph.core.model.Extraction;
 import io.newsgraph.core.read.ArticleReader;
@@ -11,12 +10,14 @@ import io.newsgraph.storage.ArticleSource;
 import io.newsgraph.storage.GraphStore;
 import io.newsgraph.storage.WriteOutcome;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,12 +42,17 @@ public final class IngestService {
     private final S3Client s3;
     private final GraphStore store;
     private final ArticleReader reader;
-    private final Extractor extractor;
+    private final Function<Article, Extraction> extractor;
     private final long maxObjectBytes;
     private final ArticleLog log;
 
-    public IngestService(S3Client s3, GraphStore store, ArticleReader reader, Extractor extractor,
-                         long maxObjectBytes, java.io.PrintStream logOut) {
+    /**
+     * @param extractor      the extraction pipeline, usually {@code Extractor.loadDefault()::extract}
+     * @param maxObjectBytes objects larger than this are rejected without reading their body
+     * @param logOut         where the one-line-per-article JSON log goes (stdout in Lambda)
+     */
+    public IngestService(S3Client s3, GraphStore store, ArticleReader reader, Function<Article, Extraction> extractor,
+                         long maxObjectBytes, PrintStream logOut) {
         this.s3 = s3;
         this.store = store;
         this.reader = reader;
@@ -141,7 +147,7 @@ public final class IngestService {
 
         Extraction extraction;
         try {
-            extraction = extractor.extract(article);
+            extraction = extractor.apply(article);
         } catch (RuntimeException | StackOverflowError e) {
             // one poison document must not crash-loop the function: record it, keep going
             return reject(source, EXTRACTION_FAILED, "the extractor failed on this article: "
