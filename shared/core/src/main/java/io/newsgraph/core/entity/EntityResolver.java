@@ -1,0 +1,411 @@
+package io.newsgraph.core.entity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.newsgraph.core.lexicon.Lexicon;
+import io.newsgraph.core.lexicon.Names;
+import io.newsgraph.core.mention.Mention;
+import io.newsgraph.core.mention.MentionKind;
+import io.newsgraph.core.model.EntityType;
+import io.newsgraph.core.text.Document;
+import io.newsgraph.core.text.Token;
+
+/**
+ * Stage 6: groups mentions into entities (same name, surname or first name of a person, spelling
+ * variants, acronyms of organisation names, demonyms and short forms of countries) and gives each
+ * entity one type from the evidence of all its mentions.
+ */
+public final class EntityResolver {
+
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across",
+            "into", "around", "throughout");
+    private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "wrote", "explained",
+            "stated", "argued", "noted", "asked", "recalled", "claimed", "insisted");
+    private static final Set<String> PERSON_NOUNS = Set.of("musician", "actor", "actress", "writer", "author",
+            "singer", "artist", "player", "coach", "striker", "designer", "photographer", "journalist", "poet",
+            "novelist", "director", "producer", "composer", "architect", "businessman", "businesswoman",
+            "candidate", "politician", "councillor", "lawmaker", "veteran", "pan-democrat", "democrat", "defector",
+            "dissident", "inventor", "engineer", "painter", "son", "daughter", "wife", "husband", "mother",
+            "father", "brother", "sister", "teammate", "rival", "opponent", "mr", "mrs", "ms");
+
+    private final Lexicon lexicon;
+
+    public EntityResolver(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    private static final class Cluster {
+        final List<Integer> mentions = new ArrayList<>();
+        String canonical;
+        EntityType placeType;
+        String bestForm;
+        int bestTokens;
+        boolean person;
+    }
+
+    public EntityLayer resolve(Document doc, List<Mention> all) {
+        List<Mention> mentions = confirmWeak(all);
+        List<Cluster> clusters = new ArrayList<>();
+        Map<String, Cluster> byKey = new HashMap<>();
+        int[] clusterOf = new int[mentions.size()];
+        java.util.Arrays.fill(clusterOf, -1);
+
+        // Pass 1: places, known organisations and multi-token names, longest first.
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> {
+            int ta = tokenCount(mentions.get(a));
+            int tb = tokenCount(mentions.get(b));
+            return ta != tb ? tb - ta : Integer.compare(a, b);
+        });
+        for (int i : order) {
+            Mention m = mentions.get(i);
+            String key = key(m);
+            Cluster c = byKey.get(key);
+            if (c == null && m.canonical() == null && m.kind() == MentionKind.NAME) {
+                c = containingName(clusters, m, mentions);
+            }
+            if (c == null && m.canonical() == null && m.kind() == MentionKind.ACRONYM) {
+                c = expansionOf(clusters, m.text());
+            }
+            if (c == null) {
+                c = new Cluster();
+                clusters.add(c);
+            }
+            byKey.putIfAbsent(key, c);
+            join(c, m, i);
+            clusterOf[i] = clusters.indexOf(c);
+        }
+        return build(doc, mentions, clusters, clusterOf);
+    }
+
+    /** Headline spans count only when the body confirms them. */
+    private List<Mention> confirmWeak(List<Mention> all) {
+        Set<String> strongForms = new HashSet<>();
+        Set<String> strongWords = new HashSet<>();
+        for (Mention m : all) {
+            if (!m.weak()) {
+                strongForms.add(Names.normalize(m.text()));
+                for (String w : m.text().split("\\s+")) {
+                    strongWords.add(Names.normalize(w));
+                }
+            }
+        }
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : all) {
+            if (!m.weak() || m.type() != null && m.type() != EntityType.LOCATION
+                    || strongForms.contains(Names.normalize(m.text()))) {
+                out.add(m);
+            } else if (m.text().split("\\s+").length == 1 && strongWords.contains(Names.normalize(m.text()))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static int tokenCount(Mention m) {
+        return m.end() - m.start();
+    }
+
+    private static String key(Mention m) {
+        return m.canonical() != null ? "c:" + Names.normalize(m.canonical()) : Names.normalize(m.text());
+    }
+
+    private void join(Cluster c, Mention m, int index) {
+        c.mentions.add(index);
+        if (m.canonical() != null && c.canonical == null) {
+            c.canonical = m.canonical();
+            c.placeType = m.kind() == MentionKind.KNOWN_ORG ? EntityType.ORGANIZATION : m.type();
+        }
+        int words = m.text().split("\\s+").length;
+        if (m.kind() != MentionKind.DEMONYM && (c.bestForm == null || words > c.bestTokens
+                || words == c.bestTokens && m.text().length() > c.bestForm.length())) {
+            c.bestForm = m.text();
+            c.bestTokens = words;
+        }
+        if (m.title() != null || m.kind() == MentionKind.NAME && words >= 2 && m.type() == null) {
+            c.person |= m.title() != null;
+        }
+    }
+
+    /**
+     * A name that is part of an already seen longer name: a surname or first name ("Putin", "Daniel"),
+     * a spelling variant of one ("Shara" for "al-Sharaa"), or a shorter multi-word form.
+     */
+    private Cluster containingName(List<Cluster> clusters, Mention m, List<Mention> mentions) {
+        String[] words = words(m.text());
+        Cluster best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Cluster c : clusters) {
+            if (c.canonical != null || c.bestForm == null) {
+                continue;
+            }
+            String[] longer = words(c.bestForm);
+            if (longer.length <= words.length || !subName(words, longer)) {
+                continue;
+            }
+            if (words.length == 1 && endsWithOrgOrFacility(longer)) {
+                continue;
+            }
+            // Prefer the entity mentioned most recently before this mention.
+            int distance = Integer.MAX_VALUE - 1;
+            for (int idx : c.mentions) {
+                Mention o = mentions.get(idx);
+                if (o.start() <= m.start()) {
+                    distance = Math.min(distance, m.start() - o.start());
+                }
+            }
+            if (distance < bestDistance || best == null) {
+                best = c;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private boolean endsWithOrgOrFacility(String[] words) {
+        String last = words[words.length - 1];
+        return lexicon.isOrgWord(last) || lexicon.isFacilityWord(last);
+    }
+
+    private static String[] words(String text) {
+        String[] raw = text.trim().split("\\s+");
+        String[] out = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = Names.stripArticle(Names.normalize(raw[i]));
+        }
+        return out;
+    }
+
+    /** Words equal a contiguous part of longer at its start or end, allowing one edit per long word. */
+    static boolean subName(String[] words, String[] longer) {
+        return matchesAt(words, longer, longer.length - words.length) || matchesAt(words, longer, 0);
+    }
+
+    private static boolean matchesAt(String[] words, String[] longer, int offset) {
+        for (int i = 0; i < words.length; i++) {
+            if (!similar(words[i], longer[offset + i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean similar(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        return Math.min(a.length(), b.length()) >= 5 && Math.abs(a.length() - b.length()) <= 1
+                && editDistanceAtMostOne(a, b);
+    }
+
+    private static boolean editDistanceAtMostOne(String a, String b) {
+        if (a.length() > b.length()) {
+            String t = a;
+            a = b;
+            b = t;
+        }
+        int i = 0;
+        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (a.length() == b.length()) {
+            return a.substring(i + 1).equals(b.substring(i + 1));
+        }
+        return a.substring(i).equals(b.substring(i + 1));
+    }
+
+    /** An organisation whose capitalised initials spell the acronym ("KCNA"). */
+    private Cluster expansionOf(List<Cluster> clusters, String acronym) {
+        String letters = acronym.replace(".", "").toUpperCase(Locale.ROOT);
+        for (Cluster c : clusters) {
+            if (c.bestForm != null && c.bestTokens >= 2 && letters.equals(initials(c.bestForm))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static String initials(String name) {
+        StringBuilder b = new StringBuilder();
+        for (String w : name.split("[\\s-]+")) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                b.append(w.charAt(0));
+            }
+        }
+        return b.toString();
+    }
+
+    private EntityLayer build(Document doc, List<Mention> mentions, List<Cluster> clusters, int[] clusterOf) {
+        // Entities in order of first mention.
+        List<Integer> clusterOrder = new ArrayList<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            clusterOrder.add(i);
+        }
+        int[] first = new int[clusters.size()];
+        for (int i = 0; i < clusters.size(); i++) {
+            first[i] = clusters.get(i).mentions.stream().mapToInt(Integer::intValue).min().orElse(0);
+        }
+        clusterOrder.sort((a, b) -> Integer.compare(first[a], first[b]));
+        int[] newIndex = new int[clusters.size()];
+        List<ResolvedEntity> entities = new ArrayList<>();
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        for (int ci : clusterOrder) {
+            Cluster c = clusters.get(ci);
+            EntityType type = typeOf(doc, c, mentions);
+            String name = c.canonical != null ? c.canonical : c.bestForm;
+            if (name == null) {
+                name = mentions.get(c.mentions.get(0)).text();
+            }
+            List<Integer> ms = new ArrayList<>(c.mentions);
+            ms.sort(Integer::compare);
+            List<String> aliases = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            seen.add(Names.normalize(name));
+            for (int mi : ms) {
+                String form = mentions.get(mi).text();
+                if (seen.add(Names.normalize(form))) {
+                    aliases.add(form);
+                }
+            }
+            String normName = Names.normalize(name);
+            Integer existing = byName.get(normName);
+            if (existing != null || normName.isEmpty()) {
+                // Two clusters ended with the same name: fold into the earlier one.
+                int target = existing == null ? 0 : existing;
+                if (existing == null && entities.isEmpty()) {
+                    byName.put(normName, entities.size());
+                    entities.add(new ResolvedEntity(name.isBlank() ? "?" : name, type, aliases, ms));
+                    newIndex[ci] = entities.size() - 1;
+                    continue;
+                }
+                ResolvedEntity e = entities.get(target);
+                List<String> mergedAliases = new ArrayList<>(e.aliases());
+                Set<String> have = new HashSet<>();
+                have.add(Names.normalize(e.name()));
+                e.aliases().forEach(a -> have.add(Names.normalize(a)));
+                for (String a : aliases) {
+                    if (have.add(Names.normalize(a))) {
+                        mergedAliases.add(a);
+                    }
+                }
+                List<Integer> mergedMentions = new ArrayList<>(e.mentions());
+                mergedMentions.addAll(ms);
+                mergedMentions.sort(Integer::compare);
+                entities.set(target, new ResolvedEntity(e.name(), e.type(), mergedAliases, mergedMentions));
+                newIndex[ci] = target;
+                continue;
+            }
+            byName.put(normName, entities.size());
+            newIndex[ci] = entities.size();
+            entities.add(new ResolvedEntity(name, type, aliases, ms));
+        }
+        int[] entityOf = new int[mentions.size()];
+        for (int i = 0; i < mentions.size(); i++) {
+            entityOf[i] = newIndex[clusterOf[i]];
+        }
+        return new EntityLayer(List.copyOf(mentions), entities, entityOf);
+    }
+
+    /** One type per entity from all its mentions' evidence, strongest cue first. */
+    private EntityType typeOf(Document doc, Cluster c, List<Mention> mentions) {
+        if (c.placeType != null) {
+            return c.placeType;
+        }
+        String form = c.bestForm == null ? "" : c.bestForm;
+        String[] words = form.split("\\s+");
+        String last = words[words.length - 1];
+        boolean orgWord = lexicon.isOrgWord(last) || words.length > 2 && lexicon.isOrgWord(words[0])
+                && form.contains(" of ");
+        if (orgWord) {
+            return EntityType.ORGANIZATION;
+        }
+        int location = 0;
+        int person = 0;
+        boolean acronym = false;
+        for (int mi : c.mentions) {
+            Mention m = mentions.get(mi);
+            if (m.type() == EntityType.LOCATION) {
+                return EntityType.LOCATION;
+            }
+            if (m.type() != null) {
+                return m.type();
+            }
+            if (m.title() != null) {
+                person += 3;
+            }
+            acronym |= m.kind() == MentionKind.ACRONYM;
+            person += personContext(doc, m);
+            location += locationContext(doc, m);
+        }
+        if (words.length >= 2 && lexicon.isFacilityWord(last) && Character.isUpperCase(last.charAt(0))) {
+            return EntityType.LOCATION;
+        }
+        if (hasParticle(form)) {
+            return EntityType.PERSON;
+        }
+        if (person >= 3) {
+            return EntityType.PERSON;
+        }
+        if (location > person && location > 0) {
+            return EntityType.LOCATION;
+        }
+        if (acronym) {
+            return EntityType.ORGANIZATION;
+        }
+        if (words.length >= 2 || person > 0) {
+            return EntityType.PERSON;
+        }
+        return EntityType.ORGANIZATION;
+    }
+
+    private static boolean hasParticle(String form) {
+        String lower = form.toLowerCase(Locale.ROOT);
+        return lower.startsWith("al-") || lower.contains(" al-") || lower.contains(" bin ") || lower.contains(" ibn ")
+                || lower.startsWith("el-") || lower.contains(" el-");
+    }
+
+    private static int personContext(Document doc, Mention m) {
+        List<Token> tokens = doc.tokens();
+        int score = 0;
+        if (m.start() > 0) {
+            String prev = tokens.get(m.start() - 1).text().toLowerCase(Locale.ROOT);
+            if (PERSON_NOUNS.contains(prev)) {
+                score += 3;
+            }
+        }
+        if (m.end() < tokens.size()) {
+            String next = tokens.get(m.end()).text().toLowerCase(Locale.ROOT);
+            if (SPEECH_VERBS.contains(next)) {
+                score += 1;
+            }
+            // "Daniel Montalvo, 19, ..." gives an age.
+            if (next.equals(",") && m.end() + 2 < tokens.size()
+                    && tokens.get(m.end() + 1).text().chars().allMatch(Character::isDigit)
+                    && tokens.get(m.end() + 2).text().equals(",")) {
+                score += 3;
+            }
+        }
+        return score;
+    }
+
+    private static int locationContext(Document doc, Mention m) {
+        List<Token> tokens = doc.tokens();
+        if (m.start() > 0) {
+            String prev = tokens.get(m.start() - 1).text().toLowerCase(Locale.ROOT);
+            if (PLACE_PREPOSITIONS.contains(prev)) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,311 @@
+package io.newsgraph.core.lexicon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.newsgraph.core.model.EntityType;
+import io.newsgraph.core.model.Predicate;
+
+/**
+ * All word lists the pipeline uses, loaded once from classpath resources (simple tsv/txt files with
+ * '#' comment lines; sources and licences in the README beside them). Immutable after loading.
+ */
+public final class Lexicon {
+
+    private static final String BASE = "/io/newsgraph/core/lexicon/";
+
+    private final Map<String, Place> places;
+    private final Map<String, String> countryAliasesByCanonical;
+    private final Map<String, Role> titles;
+    private final int maxTitleWords;
+    private final Set<String> orgWords;
+    private final Set<String> facilityWords;
+    private final Set<String> commonWords;
+    private final Map<String, List<PredicateCue>> cuesByHead;
+    private final Map<String, String> knownOrgs;
+
+    private Lexicon(Map<String, Place> places, Map<String, String> countryAliasesByCanonical,
+                    Map<String, Role> titles, Set<String> orgWords, Set<String> facilityWords,
+                    Set<String> commonWords, Map<String, List<PredicateCue>> cuesByHead,
+                    Map<String, String> knownOrgs) {
+        this.knownOrgs = knownOrgs;
+        this.places = places;
+        this.countryAliasesByCanonical = countryAliasesByCanonical;
+        this.titles = titles;
+        this.maxTitleWords = titles.keySet().stream().mapToInt(t -> t.split(" ").length).max().orElse(1);
+        this.orgWords = orgWords;
+        this.facilityWords = facilityWords;
+        this.commonWords = commonWords;
+        this.cuesByHead = cuesByHead;
+    }
+
+    /** Loads the default English lexicons from the classpath. */
+    public static Lexicon loadDefault() {
+        Map<String, Place> places = new HashMap<>(8192);
+        Map<String, String> aliasOf = new HashMap<>();
+        loadPlaces(places, aliasOf);
+        Map<String, Role> titles = new HashMap<>();
+        lines("titles.tsv", line -> {
+            String[] f = line.split("\t");
+            if (f.length >= 2) {
+                titles.put(f[0].trim().toLowerCase(Locale.ROOT), Role.valueOf(f[1].trim()));
+            }
+        });
+        Set<String> orgWords = new HashSet<>();
+        lines("org-words.txt", w -> orgWords.add(w.trim().toLowerCase(Locale.ROOT)));
+        Set<String> facilityWords = new HashSet<>();
+        lines("facility-words.txt", w -> facilityWords.add(w.trim().toLowerCase(Locale.ROOT)));
+        Set<String> common = new HashSet<>();
+        lines("common-words.txt", line -> {
+            for (String w : line.trim().split("\\s+")) {
+                common.add(w.toLowerCase(Locale.ROOT));
+            }
+        });
+        Map<String, List<PredicateCue>> cues = new HashMap<>();
+        lines("predicates.tsv", line -> {
+            String[] f = line.split("\t");
+            if (f.length >= 2) {
+                PredicateCue cue = parseCue(Predicate.valueOf(f[0].trim()), f[1].trim());
+                for (String h : cue.head()) {
+                    cues.computeIfAbsent(h, k -> new ArrayList<>()).add(cue);
+                }
+            }
+        });
+        // Longer cues first so "meet with" wins over "meet".
+        cues.values().forEach(list -> list.sort((a, b) -> b.rest().size() - a.rest().size()));
+        Map<String, String> knownOrgs = new HashMap<>();
+        lines("known-orgs.txt", line -> {
+            String[] f = line.split("\t");
+            String name = f[0].trim();
+            knownOrgs.put(orgKey(name), name);
+            for (String alias : split(f, 1)) {
+                knownOrgs.put(orgKey(alias), name);
+            }
+        });
+        return new Lexicon(Map.copyOf(places), Map.copyOf(aliasOf), Map.copyOf(titles), Set.copyOf(orgWords),
+                Set.copyOf(facilityWords), Set.copyOf(common), Map.copyOf(cues), Map.copyOf(knownOrgs));
+    }
+
+    private static void loadPlaces(Map<String, Place> places, Map<String, String> aliasOf) {
+        Set<String> territories = new HashSet<>();
+        lines("territories.txt", line -> territories.addAll(List.of(line.trim().split("\\s+"))));
+        Map<String, LinkedHashSet<String>> names = new HashMap<>();
+        Map<String, LinkedHashSet<String>> demonyms = new HashMap<>();
+        Map<String, String> preferred = new HashMap<>();
+        lines("countries.tsv", line -> {
+            String[] f = line.split("\t", -1);
+            names.computeIfAbsent(f[0], k -> new LinkedHashSet<>()).addAll(split(f, 1));
+            demonyms.computeIfAbsent(f[0], k -> new LinkedHashSet<>()).addAll(split(f, 2));
+        });
+        lines("countries-extra.tsv", line -> {
+            String[] f = line.split("\t", -1);
+            List<String> extra = split(f, 1);
+            if (!extra.isEmpty()) {
+                preferred.put(f[0], extra.get(0));
+            }
+            names.computeIfAbsent(f[0], k -> new LinkedHashSet<>()).addAll(extra);
+            demonyms.computeIfAbsent(f[0], k -> new LinkedHashSet<>()).addAll(split(f, 2));
+        });
+        for (Map.Entry<String, LinkedHashSet<String>> e : names.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            String code = e.getKey();
+            String canonical = preferred.getOrDefault(code, e.getValue().iterator().next());
+            EntityType type = territories.contains(code) ? EntityType.LOCATION : EntityType.COUNTRY;
+            for (String n : e.getValue()) {
+                places.put(Names.normalize(n), new Place(canonical, type, false));
+            }
+            aliasOf.put(Names.normalize(canonical), String.join("|", e.getValue()));
+            for (String d : demonyms.getOrDefault(code, new LinkedHashSet<>())) {
+                String nd = Names.normalize(d);
+                places.putIfAbsent(nd, new Place(canonical, type, true));
+                if (!nd.endsWith("s") && !nd.endsWith("ese") && !nd.endsWith("ch") && !nd.endsWith("sh")
+                        && !nd.endsWith("i")) {
+                    places.putIfAbsent(nd + "s", new Place(canonical, type, true));
+                }
+                if (nd.endsWith("i")) {
+                    places.putIfAbsent(nd + "s", new Place(canonical, type, true));
+                }
+            }
+        }
+        Consumer<String> location = name -> {
+            String n = Names.normalize(name);
+            if (!n.isEmpty()) {
+                places.putIfAbsent(n, new Place(name, EntityType.LOCATION, false));
+            }
+        };
+        lines("regions.txt", line -> location.accept(line.trim()));
+        lines("capitals.tsv", line -> location.accept(line.split("\t")[0].trim()));
+        lines("cities.tsv", line -> location.accept(line.split("\t")[0].trim()));
+    }
+
+    private static List<String> split(String[] fields, int i) {
+        if (fields.length <= i || fields[i].isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : fields[i].split("\\|")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    static PredicateCue parseCue(Predicate predicate, String phrase) {
+        String[] words = phrase.split("\\s+");
+        List<String> rest = new ArrayList<>();
+        for (int i = 1; i < words.length; i++) {
+            rest.add(words[i].toLowerCase(Locale.ROOT));
+        }
+        String head = words[0].toLowerCase(Locale.ROOT);
+        if (head.startsWith("=")) {
+            String noun = head.substring(1);
+            return new PredicateCue(predicate, List.of(noun), List.copyOf(rest), false, List.of());
+        }
+        String[] forms = head.split("/");
+        String lemma = forms[0];
+        Set<String> all = new LinkedHashSet<>();
+        all.add(lemma);
+        all.add(thirdPerson(lemma));
+        all.add(ingForm(lemma));
+        List<String> participles = new ArrayList<>();
+        if (forms.length > 1) {
+            for (int i = 1; i < forms.length; i++) {
+                all.add(forms[i]);
+                if (i == forms.length - 1) {
+                    participles.add(forms[i]);
+                }
+            }
+        } else {
+            String past = pastForm(lemma);
+            all.add(past);
+            participles.add(past);
+        }
+        return new PredicateCue(predicate, List.copyOf(all), List.copyOf(rest), true, List.copyOf(participles));
+    }
+
+    private static boolean shortCvc(String w) {
+        int n = w.length();
+        return n >= 3 && n <= 4 && !isVowel(w.charAt(n - 1)) && "wxy".indexOf(w.charAt(n - 1)) < 0
+                && isVowel(w.charAt(n - 2)) && !isVowel(w.charAt(n - 3));
+    }
+
+    private static boolean isVowel(char c) {
+        return "aeiou".indexOf(c) >= 0;
+    }
+
+    static String thirdPerson(String w) {
+        if (w.endsWith("s") || w.endsWith("x") || w.endsWith("z") || w.endsWith("ch") || w.endsWith("sh")) {
+            return w + "es";
+        }
+        if (w.endsWith("y") && w.length() > 1 && !isVowel(w.charAt(w.length() - 2))) {
+            return w.substring(0, w.length() - 1) + "ies";
+        }
+        return w + "s";
+    }
+
+    static String pastForm(String w) {
+        if (w.endsWith("e")) {
+            return w + "d";
+        }
+        if (w.endsWith("y") && w.length() > 1 && !isVowel(w.charAt(w.length() - 2))) {
+            return w.substring(0, w.length() - 1) + "ied";
+        }
+        if (shortCvc(w)) {
+            return w + w.charAt(w.length() - 1) + "ed";
+        }
+        return w + "ed";
+    }
+
+    static String ingForm(String w) {
+        if (w.endsWith("e") && !w.endsWith("ee") && w.length() > 2) {
+            return w.substring(0, w.length() - 1) + "ing";
+        }
+        if (shortCvc(w)) {
+            return w + w.charAt(w.length() - 1) + "ing";
+        }
+        return w + "ing";
+    }
+
+    private static void lines(String file, Consumer<String> consumer) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(BASE + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing lexicon resource " + file);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    consumer.accept(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Gazetteer lookup of a name or demonym (any case), or null. */
+    public Place place(String name) {
+        return places.get(Names.normalize(name));
+    }
+
+    /** Known written forms of a country, by its canonical name ("United States" gives US, U.S., ...). */
+    public List<String> countryForms(String canonical) {
+        String forms = countryAliasesByCanonical.get(Names.normalize(canonical));
+        return forms == null ? List.of() : List.of(forms.split("\\|"));
+    }
+
+    /** All-caps forms keep their case (WHO is not "who"); other names are normalised. */
+    private static String orgKey(String name) {
+        boolean allCaps = name.chars().anyMatch(Character::isLetter)
+                && name.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        return allCaps ? "#" + name.replace(".", "") : Names.normalize(name);
+    }
+
+    /** Canonical name of a widely known organisation written this way, or null. */
+    public String knownOrganization(String name) {
+        return knownOrgs.get(orgKey(name));
+    }
+
+    /** Role of a lower-case title phrase, or null. */
+    public Role title(String phrase) {
+        return titles.get(phrase.toLowerCase(Locale.ROOT));
+    }
+
+    public int maxTitleWords() {
+        return maxTitleWords;
+    }
+
+    public boolean isOrgWord(String word) {
+        return orgWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean isFacilityWord(String word) {
+        return facilityWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean isCommonWord(String word) {
+        return commonWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** Cues whose first word has this (lower-case) form, longest first. */
+    public List<PredicateCue> cues(String lowerWord) {
+        return cuesByHead.getOrDefault(lowerWord, Collections.emptyList());
+    }
+}

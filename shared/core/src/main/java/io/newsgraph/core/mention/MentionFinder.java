@@ -1,0 +1,389 @@
+package io.newsgraph.core.mention;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.newsgraph.core.lexicon.Lexicon;
+import io.newsgraph.core.lexicon.Place;
+import io.newsgraph.core.lexicon.Role;
+import io.newsgraph.core.model.EntityType;
+import io.newsgraph.core.text.Document;
+import io.newsgraph.core.text.Sentence;
+import io.newsgraph.core.text.Token;
+
+/**
+ * Stage 5: finds proper-name spans, acronyms, gazetteer places and demonyms. A span is a run of
+ * capitalised tokens, with name particles (al, bin, van, de) inside and, after an organisation
+ * word, connectors ("Bank of England", "Alliance for the Betterment"). Titles at its start are cut
+ * off and remembered; a leading country or demonym before a title becomes its own mention
+ * ("Syrian | President | Ahmed al-Sharaa").
+ */
+public final class MentionFinder {
+
+    /** Longest name span considered; longer capitalised runs are cut (bounded work on odd input). */
+    static final int MAX_RUN = 12;
+    static final int MAX_PLACE_TOKENS = 6;
+
+    private static final Set<String> PARTICLES = Set.of("al", "el", "bin", "ibn", "bint", "abu", "van", "von",
+            "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "dos", "das", "ter", "ben");
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "&", "'s", "on", "de");
+    private static final Set<String> FACILITY_TAIL = Set.of("base", "airbase", "airport", "port", "coast",
+            "prison", "camp", "border", "crossing", "region", "province", "district", "valley", "river",
+            "mountains", "island", "islands", "peninsula", "strait", "sea", "square", "palace", "stadium");
+
+    private final Lexicon lexicon;
+
+    public MentionFinder(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    public List<Mention> find(Document doc) {
+        List<Mention> out = new ArrayList<>();
+        for (Sentence s : doc.sentences()) {
+            findInSentence(doc, s, out);
+        }
+        return out;
+    }
+
+    private void findInSentence(Document doc, Sentence s, List<Mention> out) {
+        List<Token> tokens = doc.tokens();
+        int from = s.firstToken();
+        int to = s.endToken();
+        boolean weak = (s.index() == 0 || isHeading(tokens, from, to)) && headlineCased(tokens, from, to);
+        int i = from;
+        while (i < to) {
+            Token t = tokens.get(i);
+            if (hyphenPrefixPlace(doc, t, s, weak, i, out)) {
+                i++;
+                continue;
+            }
+            if (!nameToken(t) || (sentenceInitial(tokens, from, i) && !properAtStart(tokens, i, to))
+                    || (lexicon.isCommonWord(t.text()) && !placeStartsAt(tokens, i, to) && !t.properNounTag())) {
+                i++;
+                continue;
+            }
+            int j = runEnd(tokens, i, to);
+            // A lone unknown word opening a sentence ("Ministers meet ...") must be confirmed elsewhere.
+            boolean initialWeak = j == i + 1 && sentenceInitial(tokens, from, i) && !placeStartsAt(tokens, i, to)
+                    && lexicon.knownOrganization(t.text()) == null && !isAcronym(t.text());
+            segment(doc, s, i, j, weak || initialWeak, out);
+            i = Math.max(j, i + 1);
+        }
+    }
+
+    /** "Kurdish-controlled", "Russian-backed", "US-led": the place before the hyphen is a mention. */
+    private boolean hyphenPrefixPlace(Document doc, Token t, Sentence s, boolean weak, int index,
+                                      List<Mention> out) {
+        String text = t.text();
+        int dash = text.indexOf('-');
+        if (dash <= 1 || dash == text.length() - 1 || !Character.isUpperCase(text.charAt(0))
+                || !Character.isLowerCase(text.charAt(dash + 1))) {
+            return false;
+        }
+        String prefix = text.substring(0, dash);
+        Place place = lexicon.place(prefix);
+        if (place == null) {
+            return false;
+        }
+        out.add(new Mention(s.index(), index, index + 1, prefix,
+                place.viaDemonym() ? MentionKind.DEMONYM : MentionKind.PLACE, place.type(), place.canonical(),
+                null, false));
+        return true;
+    }
+
+    private static boolean sentenceInitial(List<Token> tokens, int from, int i) {
+        for (int k = i - 1; k >= from; k--) {
+            String x = tokens.get(k).text();
+            if (!(x.equals("\"") || x.equals("\u201C") || x.equals("'") || x.equals("(") || x.equals("-")
+                    || x.equals("\u2013") || x.equals("\u2014") || x.equals(":"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A sentence-initial capitalised word counts as a name only with the tagger's or lexicon's support. */
+    private boolean properAtStart(List<Token> tokens, int i, int to) {
+        Token t = tokens.get(i);
+        if (placeStartsAt(tokens, i, to) || lexicon.knownOrganization(t.text()) != null) {
+            return true;
+        }
+        if (lexicon.isCommonWord(t.text()) || lexicon.title(t.text()) != null) {
+            // "President Putin said": the title run is still a name run.
+            return lexicon.title(t.text()) != null && i + 1 < to && nameToken(tokens.get(i + 1));
+        }
+        if (t.properNounTag() || isAcronym(t.text()) || t.text().indexOf('-') > 0) {
+            return true;
+        }
+        return i + 1 < to && nameToken(tokens.get(i + 1)) && tokens.get(i + 1).properNounTag();
+    }
+
+    private boolean placeStartsAt(List<Token> tokens, int i, int to) {
+        return placeEnd(tokens, i, to) > i;
+    }
+
+    static boolean nameToken(Token t) {
+        String x = t.text();
+        if (x.isEmpty()) {
+            return false;
+        }
+        char c = x.charAt(0);
+        if (Character.isUpperCase(c)) {
+            return true;
+        }
+        // "al-Sharaa", "el-Sisi", "bin-Laden": lower-case particle joined to a capitalised name.
+        int dash = x.indexOf('-');
+        return dash > 0 && dash < x.length() - 1 && Character.isUpperCase(x.charAt(dash + 1))
+                && PARTICLES.contains(x.substring(0, dash).toLowerCase(Locale.ROOT));
+    }
+
+    private int runEnd(List<Token> tokens, int i, int to) {
+        int j = i + 1;
+        boolean orgMode = lexicon.isOrgWord(tokens.get(i).text()) || lexicon.isFacilityWord(tokens.get(i).text());
+        int limit = Math.min(to, i + MAX_RUN);
+        while (j < limit) {
+            Token t = tokens.get(j);
+            String lower = t.text().toLowerCase(Locale.ROOT);
+            if (nameToken(t) && !lexicon.isCommonWord(t.text()) || nameToken(t) && t.properNounTag()) {
+                if (lexicon.isOrgWord(t.text()) || lexicon.isFacilityWord(t.text())) {
+                    orgMode = true;
+                }
+                j++;
+                continue;
+            }
+            if (PARTICLES.contains(lower) && Character.isLowerCase(t.text().charAt(0)) && j + 1 < limit
+                    && nameToken(tokens.get(j + 1)) && !"de".equals(lower) || "de".equals(lower)
+                    && j + 1 < limit && nameToken(tokens.get(j + 1)) && !orgMode) {
+                j++;
+                continue;
+            }
+            if (orgMode && CONNECTORS.contains(lower)) {
+                int k = j;
+                while (k < limit && CONNECTORS.contains(tokens.get(k).text().toLowerCase(Locale.ROOT)) && k - j < 2) {
+                    k++;
+                }
+                if (k < limit && nameToken(tokens.get(k)) && !lexicon.isCommonWord(tokens.get(k).text())
+                        && (!"'s".equals(lower) || lexicon.isOrgWord(tokens.get(k).text()))) {
+                    j = k;
+                    continue;
+                }
+            } else if ("'s".equals(lower) && j + 1 < limit && lexicon.isOrgWord(tokens.get(j + 1).text())
+                    && (j + 2 >= to || !nameToken(tokens.get(j + 2)))
+                    && lexicon.place(tokens.get(j - 1).text()) == null) {
+                // "New People's Party": a possessive inside an organisation name.
+                j++;
+                continue;
+            }
+            break;
+        }
+        return j;
+    }
+
+    /** Cuts a capitalised run into titles, leading places and the name proper. */
+    private void segment(Document doc, Sentence s, int i, int j, boolean weak, List<Mention> out) {
+        List<Token> tokens = doc.tokens();
+        int k = i;
+        Role role = null;
+        while (k < j) {
+            int titleEnd = titleEnd(tokens, k, j);
+            if (titleEnd > k) {
+                Role r = titleRole(tokens, k, titleEnd);
+                role = strongest(role, r);
+                k = titleEnd;
+                continue;
+            }
+            if (lexicon.isCommonWord(tokens.get(k).text()) && !tokens.get(k).properNounTag()
+                    && !placeStartsAt(tokens, k, j)) {
+                k++;
+                continue;
+            }
+            int placeEnd = placeEnd(tokens, k, j);
+            if (placeEnd > k && (placeEnd == j || titleEnd(tokens, placeEnd, j) > placeEnd
+                    || placeEnd(tokens, placeEnd, j) == j)) {
+                addPlace(doc, s, k, placeEnd, weak, role, out);
+                role = null;
+                k = placeEnd;
+                continue;
+            }
+            break;
+        }
+        if (k >= j) {
+            return;
+        }
+        // Trailing connectors never end a name.
+        int end = j;
+        while (end > k && (CONNECTORS.contains(tokens.get(end - 1).text().toLowerCase(Locale.ROOT))
+                || PARTICLES.contains(tokens.get(end - 1).text()))) {
+            end--;
+        }
+        if (end <= k) {
+            return;
+        }
+        addName(doc, s, k, end, weak, role, out);
+    }
+
+    private void addPlace(Document doc, Sentence s, int k, int end, boolean weak, Role role, List<Mention> out) {
+        String text = doc.span(k, end);
+        Place place = lexicon.place(text);
+        int ext = facilityExtension(doc.tokens(), end, s.endToken());
+        if (ext > end && place.type() == EntityType.LOCATION) {
+            out.add(new Mention(s.index(), k, ext, doc.span(k, ext), MentionKind.PLACE, EntityType.LOCATION,
+                    place.canonical(), role, false));
+            return;
+        }
+        out.add(new Mention(s.index(), k, end, text, place.viaDemonym() ? MentionKind.DEMONYM : MentionKind.PLACE,
+                place.type(), place.canonical(), role, false));
+    }
+
+    private void addName(Document doc, Sentence s, int k, int end, boolean weak, Role role, List<Mention> out) {
+        List<Token> tokens = doc.tokens();
+        String text = doc.span(k, end);
+        String known = lexicon.knownOrganization(text);
+        if (known != null) {
+            out.add(new Mention(s.index(), k, end, text, MentionKind.KNOWN_ORG, EntityType.ORGANIZATION, known,
+                    role, false));
+            return;
+        }
+        int ext = facilityExtension(tokens, end, s.endToken());
+        if (ext > end) {
+            out.add(new Mention(s.index(), k, ext, doc.span(k, ext), MentionKind.NAME, EntityType.LOCATION, null,
+                    role, weak));
+            return;
+        }
+        if (end - k == 1 && isAcronym(text)) {
+            out.add(new Mention(s.index(), k, end, text, MentionKind.ACRONYM, null, null, role, weak));
+            return;
+        }
+        if (end - k == 1 && (lexicon.isOrgWord(text) || lexicon.isFacilityWord(text) || lexicon.isCommonWord(text)
+                || text.length() < 2)) {
+            return;
+        }
+        out.add(new Mention(s.index(), k, end, text, MentionKind.NAME, null, null, role, weak));
+    }
+
+    /** "air base", "naval base", "airport" written in lower case right after a name. */
+    private int facilityExtension(List<Token> tokens, int end, int sentenceEnd) {
+        int k = end;
+        int limit = Math.min(sentenceEnd, end + 2);
+        while (k < limit) {
+            String x = tokens.get(k).text();
+            if (!Character.isLowerCase(x.charAt(0))) {
+                break;
+            }
+            if (FACILITY_TAIL.contains(x)) {
+                return k + 1;
+            }
+            if (!(x.equals("air") || x.equals("naval") || x.equals("military") || x.equals("border"))) {
+                break;
+            }
+            k++;
+        }
+        return end;
+    }
+
+    /** End of the longest gazetteer place starting at k (exclusive), or k. */
+    private int placeEnd(List<Token> tokens, int k, int j) {
+        if (k >= j) {
+            return k;
+        }
+        int best = k;
+        StringBuilder b = new StringBuilder();
+        for (int e = k; e < j && e - k < MAX_PLACE_TOKENS; e++) {
+            Token t = tokens.get(e);
+            if (e > k && tokens.get(e - 1).end() < t.start()) {
+                b.append(' ');
+            }
+            b.append(t.text());
+            if (!nameToken(tokens.get(k))) {
+                break;
+            }
+            if (lexicon.place(b.toString()) != null && nameToken(t)
+                    && (e > k || !isShortCommonCap(t.text()))) {
+                best = e + 1;
+            }
+        }
+        return best;
+    }
+
+    /** "US" is a place, but "Us" at a sentence start is not. */
+    private static boolean isShortCommonCap(String text) {
+        return text.length() <= 3 && !isAcronym(text) && !text.equals("UK");
+    }
+
+    private int titleEnd(List<Token> tokens, int k, int j) {
+        int best = k;
+        StringBuilder b = new StringBuilder();
+        for (int e = k; e < j && e - k < lexicon.maxTitleWords(); e++) {
+            if (e > k) {
+                b.append(' ');
+            }
+            b.append(tokens.get(e).text().toLowerCase(Locale.ROOT));
+            if (lexicon.title(b.toString()) != null) {
+                best = e + 1;
+            }
+        }
+        // A title is only cut when a name follows it ("President Putin"), never the whole run.
+        return best < j ? best : k;
+    }
+
+    private Role titleRole(List<Token> tokens, int k, int end) {
+        StringBuilder b = new StringBuilder();
+        for (int e = k; e < end; e++) {
+            if (e > k) {
+                b.append(' ');
+            }
+            b.append(tokens.get(e).text().toLowerCase(Locale.ROOT));
+        }
+        return lexicon.title(b.toString());
+    }
+
+    private static Role strongest(Role a, Role b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null || b == Role.NONE) {
+            return a;
+        }
+        return a == Role.NONE ? b : b;
+    }
+
+    static boolean isAcronym(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            } else if (c != '.' && c != '&' && !Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return letters >= 2 && text.length() <= 8;
+    }
+
+    /** A short line without closing punctuation: a heading or caption rather than a sentence. */
+    static boolean isHeading(List<Token> tokens, int from, int to) {
+        String last = tokens.get(to - 1).text();
+        return to - from <= 10 && !(last.equals(".") || last.equals("!") || last.equals("?") || last.equals("\""));
+    }
+
+    /** A headline or heading: most longer words capitalised, so capitals say little. */
+    static boolean headlineCased(List<Token> tokens, int from, int to) {
+        int words = 0;
+        int caps = 0;
+        for (int i = from; i < to; i++) {
+            String x = tokens.get(i).text();
+            if (x.length() >= 4 && Character.isLetter(x.charAt(0))) {
+                words++;
+                if (Character.isUpperCase(x.charAt(0))) {
+                    caps++;
+                }
+            }
+        }
+        return words >= 2 && caps * 4 >= words * 3;
+    }
+}

@@ -1,0 +1,541 @@
+package io.newsgraph.core.relation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.newsgraph.core.entity.EntityLayer;
+import io.newsgraph.core.entity.ResolvedEntity;
+import io.newsgraph.core.lexicon.Lexicon;
+import io.newsgraph.core.lexicon.PredicateCue;
+import io.newsgraph.core.lexicon.Role;
+import io.newsgraph.core.mention.Mention;
+import io.newsgraph.core.model.EntityType;
+import io.newsgraph.core.model.Predicate;
+import io.newsgraph.core.model.Relation;
+import io.newsgraph.core.text.DateResolver;
+import io.newsgraph.core.text.Document;
+import io.newsgraph.core.text.Sentence;
+import io.newsgraph.core.text.Token;
+
+/**
+ * Stage 7: relations between entities. Roles (HEAD_OF, MEMBER_OF) come from titles and appositions
+ * ("Kremlin spokesman X", "X, the Prime Minister of Y", "X of the Labour Party", "Y's X"); events from
+ * the predicate cues of the lexicon, in active and passive voice, with "led by" leaders, conjoined
+ * objects, pronoun subjects resolved to the latest person, and negated or hypothetical cues skipped.
+ */
+public final class RelationExtractor {
+
+    private static final Set<String> PREPOSITIONS = Set.of("of", "in", "at", "with", "to", "from", "for", "on",
+            "into", "against", "about", "over", "under", "near", "between", "among", "than", "like", "after",
+            "before", "since", "during", "through", "toward", "towards", "within", "without", "including", "via");
+    private static final Set<String> NEGATIONS = Set.of("not", "n't", "never", "no", "neither", "nor", "without",
+            "failed", "refused", "denied");
+    private static final Set<String> MODALS = Set.of("will", "would", "could", "may", "might", "should", "can",
+            "must", "shall", "plans", "planned", "plan", "wants", "want", "wanted", "hopes", "hope", "expected",
+            "if", "whether", "unless", "intends", "intend", "aims", "seeks", "threatened", "vowed", "promised");
+    private static final Set<String> BE = Set.of("was", "were", "is", "are", "been", "being", "be", "got", "get",
+            "gets", "am");
+    private static final Set<String> LEADER_VERBS = Set.of("led", "headed", "commanded", "backed");
+    private static final Set<String> PRONOUNS = Set.of("he", "she");
+    private static final Set<String> MODIFIERS = Set.of("former", "longtime", "long-time", "then", "current",
+            "acting", "interim", "late", "new", "deputy", "senior", "top", "chief", "veteran", "elected",
+            "outgoing", "incoming", "foreign", "defence", "defense", "finance", "interior", "press", "party",
+            "the", "a", "an", "its", "their", "his", "her", "vice", "prime", "general", "de", "facto");
+
+    private final Lexicon lexicon;
+    private final DateResolver dates;
+
+    public RelationExtractor(Lexicon lexicon, DateResolver dates) {
+        this.lexicon = lexicon;
+        this.dates = dates;
+    }
+
+    /** Collects relations, each (subject, predicate, object) once, the first statement's evidence kept. */
+    public List<Relation> extract(Document doc, EntityLayer layer) {
+        int[] mentionAt = new int[doc.tokenCount()];
+        Arrays.fill(mentionAt, -1);
+        List<Mention> mentions = layer.mentions();
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            for (int t = m.start(); t < m.end() && t < mentionAt.length; t++) {
+                mentionAt[t] = i;
+            }
+        }
+        Map<String, Relation> found = new LinkedHashMap<>();
+        Context ctx = new Context(doc, layer, mentionAt, found);
+        for (Sentence s : doc.sentences()) {
+            roles(ctx, s);
+            events(ctx, s);
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private record Context(Document doc, EntityLayer layer, int[] mentionAt, Map<String, Relation> found) {
+
+        ResolvedEntity entity(int mention) {
+            return layer.entityOfMention(mention);
+        }
+
+        Mention mention(int index) {
+            return layer.mentions().get(index);
+        }
+
+        String word(int token) {
+            return doc.tokens().get(token).text().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    private void roles(Context ctx, Sentence s) {
+        for (int t = s.firstToken(); t < s.endToken(); t++) {
+            int mi = ctx.mentionAt[t];
+            if (mi < 0 || ctx.mention(mi).start() != t) {
+                continue;
+            }
+            Mention m = ctx.mention(mi);
+            ResolvedEntity person = ctx.entity(mi);
+            if (person.type() != EntityType.PERSON) {
+                continue;
+            }
+            titleBefore(ctx, s, m, person);
+            appositionAfter(ctx, s, m, person);
+        }
+    }
+
+    /** "[Org|Country]('s) [modifiers] title [Person]" and "[Org]'s [Person]". */
+    private void titleBefore(Context ctx, Sentence s, Mention m, ResolvedEntity person) {
+        int k = m.start() - 1;
+        Role role = null;
+        // Read back over a title phrase of up to four words, with modifiers.
+        int titleStart = -1;
+        for (int len = Math.min(lexicon.maxTitleWords(), m.start() - s.firstToken()); len >= 1; len--) {
+            Role r = lexicon.title(phrase(ctx, m.start() - len, m.start()));
+            if (r != null) {
+                role = r;
+                titleStart = m.start() - len;
+                break;
+            }
+        }
+        if (role == null && m.title() != null) {
+            // The title was inside the capitalised run ("Syrian President X"); find where it begins.
+            int j = m.start() - 1;
+            while (j >= s.firstToken() && ctx.mentionAt[j] < 0 && j >= m.start() - 4) {
+                j--;
+            }
+            role = m.title();
+            titleStart = j + 1;
+        }
+        if (role == null) {
+            // "[Org]'s [Person]": a member of the organisation.
+            if (k >= s.firstToken() && ctx.word(k).equals("'s") && k - 1 >= s.firstToken()
+                    && ctx.mentionAt[k - 1] >= 0) {
+                ResolvedEntity org = ctx.entity(ctx.mentionAt[k - 1]);
+                if (org.type() == EntityType.ORGANIZATION) {
+                    add(ctx, s, person, Predicate.MEMBER_OF, org);
+                }
+            }
+            return;
+        }
+        if (role == Role.NONE) {
+            return;
+        }
+        int j = titleStart - 1;
+        int guard = 0;
+        while (j >= s.firstToken() && guard++ < 3 && ctx.mentionAt[j] < 0 && MODIFIERS.contains(ctx.word(j))) {
+            j--;
+        }
+        if (j >= s.firstToken() && ctx.word(j).equals("'s")) {
+            j--;
+        }
+        if (j >= s.firstToken() && ctx.mentionAt[j] >= 0) {
+            ResolvedEntity org = ctx.entity(ctx.mentionAt[j]);
+            if (org.type() == EntityType.ORGANIZATION || org.type() == EntityType.COUNTRY) {
+                add(ctx, s, person, role == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, org);
+            }
+        }
+    }
+
+    /** "[Person], (the) title of [Org]", "[Person] of/from the [Org]", "[Person], a member of [Org]". */
+    private void appositionAfter(Context ctx, Sentence s, Mention m, ResolvedEntity person) {
+        int k = m.end();
+        int end = s.endToken();
+        if (k >= end) {
+            return;
+        }
+        String w = ctx.word(k);
+        if ((w.equals("of") || w.equals("from")) && k + 1 < end) {
+            int o = skip(ctx, k + 1, end, Set.of("the"));
+            if (o < end && ctx.mentionAt[o] >= 0) {
+                ResolvedEntity org = ctx.entity(ctx.mentionAt[o]);
+                if (org.type() == EntityType.ORGANIZATION) {
+                    add(ctx, s, person, Predicate.MEMBER_OF, org);
+                }
+            }
+            return;
+        }
+        if (!w.equals(",")) {
+            return;
+        }
+        int j = k + 1;
+        // Skip an age: "X, 19, a member of".
+        if (j + 1 < end && ctx.word(j).chars().allMatch(Character::isDigit) && ctx.word(j + 1).equals(",")) {
+            j += 2;
+        }
+        int limit = Math.min(end, j + 8);
+        Role role = null;
+        int afterTitle = -1;
+        for (int a = j; a < limit && role == null; a++) {
+            if (ctx.mentionAt[a] >= 0 && !MODIFIERS.contains(ctx.word(a))) {
+                // "X, the Kremlin spokesman": organisation before the title.
+                ResolvedEntity org = ctx.entity(ctx.mentionAt[a]);
+                Mention om = ctx.mention(ctx.mentionAt[a]);
+                int b = om.end();
+                if (b < end && ctx.word(b).equals("'s")) {
+                    b++;
+                }
+                for (int len = lexicon.maxTitleWords(); len >= 1; len--) {
+                    if (b + len <= end) {
+                        Role r = lexicon.title(phrase(ctx, b, b + len));
+                        if (r != null && r != Role.NONE && (org.type() == EntityType.ORGANIZATION
+                                || org.type() == EntityType.COUNTRY)) {
+                            add(ctx, s, person, r == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, org);
+                            return;
+                        }
+                    }
+                }
+                return;
+            }
+            for (int len = lexicon.maxTitleWords(); len >= 1; len--) {
+                if (a + len <= end) {
+                    Role r = lexicon.title(phrase(ctx, a, a + len));
+                    if (r != null && r != Role.NONE) {
+                        role = r;
+                        afterTitle = a + len;
+                        break;
+                    }
+                }
+            }
+            if (role == null && !MODIFIERS.contains(ctx.word(a)) && !Character.isLowerCase(
+                    ctx.doc.tokens().get(a).text().charAt(0))) {
+                return;
+            }
+        }
+        if (role == null || afterTitle >= end) {
+            return;
+        }
+        String prep = ctx.word(afterTitle);
+        if (!(prep.equals("of") || prep.equals("for") || prep.equals("at") || prep.equals("in"))) {
+            return;
+        }
+        int o = skip(ctx, afterTitle + 1, end, Set.of("the"));
+        if (o < end && ctx.mentionAt[o] >= 0) {
+            ResolvedEntity org = ctx.entity(ctx.mentionAt[o]);
+            if (org.type() == EntityType.ORGANIZATION || org.type() == EntityType.COUNTRY) {
+                add(ctx, s, person, role == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, org);
+            }
+        }
+    }
+
+    private static int skip(Context ctx, int from, int end, Set<String> words) {
+        int k = from;
+        while (k < end && words.contains(ctx.word(k))) {
+            k++;
+        }
+        return k;
+    }
+
+    private static String phrase(Context ctx, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                b.append(' ');
+            }
+            b.append(ctx.word(i));
+        }
+        return b.toString();
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void events(Context ctx, Sentence s) {
+        List<Token> tokens = ctx.doc.tokens();
+        for (int v = s.firstToken(); v < s.endToken(); v++) {
+            if (ctx.mentionAt[v] >= 0) {
+                continue;
+            }
+            Token t = tokens.get(v);
+            List<PredicateCue> cues = lexicon.cues(t.text().toLowerCase(Locale.ROOT));
+            if (cues.isEmpty()) {
+                continue;
+            }
+            for (PredicateCue cue : cues) {
+                if (cue.verb() ? !t.verbTag() && !t.tag().isEmpty() : !t.nounTag()) {
+                    continue;
+                }
+                int cueEnd = matchRest(ctx, cue, v + 1, s.endToken());
+                if (cueEnd < 0) {
+                    continue;
+                }
+                if (negatedOrHypothetical(ctx, s, v)) {
+                    break;
+                }
+                applyCue(ctx, s, cue, v, cueEnd);
+                break;
+            }
+        }
+    }
+
+    /** End (exclusive) of the cue's later words after the head, allowing two other words between; -1 if absent. */
+    private static int matchRest(Context ctx, PredicateCue cue, int from, int end) {
+        int k = from;
+        for (String word : cue.rest()) {
+            int found = -1;
+            for (int g = k; g < end && g <= k + 2; g++) {
+                if (ctx.word(g).equals(word)) {
+                    found = g;
+                    break;
+                }
+                if (ctx.mentionAt[g] >= 0) {
+                    break;
+                }
+            }
+            if (found < 0) {
+                return -1;
+            }
+            k = found + 1;
+        }
+        return k;
+    }
+
+    private static boolean negatedOrHypothetical(Context ctx, Sentence s, int v) {
+        for (int k = v - 1; k >= s.firstToken() && k >= v - 3; k--) {
+            String w = ctx.word(k);
+            if (NEGATIONS.contains(w) || MODALS.contains(w)) {
+                return true;
+            }
+            if (ctx.mentionAt[k] >= 0) {
+                break;
+            }
+        }
+        return v - 1 >= s.firstToken() && ctx.word(v - 1).equals("to");
+    }
+
+    private void applyCue(Context ctx, Sentence s, PredicateCue cue, int v, int cueEnd) {
+        boolean passive = cue.verb() && cue.participles().contains(ctx.word(v)) && beBefore(ctx, s, v);
+        List<ResolvedEntity> subjects;
+        List<ResolvedEntity> objects;
+        if (passive) {
+            if (cueEnd >= s.endToken() || !ctx.word(cueEnd).equals("by")) {
+                return;
+            }
+            subjects = objectsAfter(ctx, s, cueEnd + 1, true, Predicate.MEET);
+            objects = subjectsBefore(ctx, s, v);
+        } else {
+            subjects = subjectsBefore(ctx, s, v);
+            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate());
+        }
+        if (subjects.isEmpty() || objects.isEmpty()) {
+            return;
+        }
+        for (ResolvedEntity subj : subjects) {
+            for (ResolvedEntity obj : objects) {
+                if (subj != obj && subj.type().isActor() && objectAllowed(cue.predicate(), obj.type())) {
+                    add(ctx, s, subj, cue.predicate(), obj);
+                }
+            }
+        }
+    }
+
+    private static boolean beBefore(Context ctx, Sentence s, int v) {
+        for (int k = v - 1; k >= s.firstToken() && k >= v - 3; k--) {
+            if (BE.contains(ctx.word(k))) {
+                return true;
+            }
+            if (ctx.mentionAt[k] >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean objectAllowed(Predicate p, EntityType type) {
+        return switch (p) {
+            case VISIT, DEPLOY, FLEE -> type == EntityType.LOCATION || type == EntityType.COUNTRY;
+            case WITHDRAW, ATTACK -> true;
+            default -> type.isActor();
+        };
+    }
+
+    /** The actor(s) doing the verb at v: nearest actor mention on the left outside a prepositional phrase. */
+    private List<ResolvedEntity> subjectsBefore(Context ctx, Sentence s, int v) {
+        List<ResolvedEntity> out = new ArrayList<>();
+        for (int k = v - 1; k >= s.firstToken(); k--) {
+            String w = ctx.word(k);
+            if (PRONOUNS.contains(w) && ctx.mentionAt[k] < 0) {
+                ResolvedEntity p = latestPerson(ctx, ctx.doc.tokens().get(k).start());
+                if (p != null) {
+                    out.add(p);
+                }
+                return out;
+            }
+            int mi = ctx.mentionAt[k];
+            if (mi < 0) {
+                continue;
+            }
+            Mention m = ctx.mention(mi);
+            ResolvedEntity e = ctx.entity(mi);
+            k = m.start();
+            if (!e.type().isActor()) {
+                continue;
+            }
+            if (m.start() > s.firstToken()) {
+                String prev = ctx.word(m.start() - 1);
+                boolean leader = prev.equals("by") && m.start() - 2 >= s.firstToken()
+                        && LEADER_VERBS.contains(ctx.word(m.start() - 2));
+                if (!leader && (PREPOSITIONS.contains(prev) || prev.equals("by"))) {
+                    continue;
+                }
+                if (prev.equals("'s")) {
+                    continue;
+                }
+            }
+            if (m.end() < ctx.doc.tokenCount() && ctx.word(m.end()).equals("'s")) {
+                continue;
+            }
+            out.add(e);
+            // "Putin and al-Sharaa met": a conjoined subject.
+            int c = m.start() - 1;
+            if (c >= s.firstToken() && ctx.word(c).equals("and") && c - 1 >= s.firstToken()
+                    && ctx.mentionAt[c - 1] >= 0) {
+                ResolvedEntity other = ctx.entity(ctx.mentionAt[c - 1]);
+                if (other.type().isActor()) {
+                    out.add(other);
+                }
+            }
+            return out;
+        }
+        return out;
+    }
+
+    /** The most recent PERSON mention before a character offset. */
+    private static ResolvedEntity latestPerson(Context ctx, int offset) {
+        List<Mention> mentions = ctx.layer.mentions();
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            Mention m = mentions.get(i);
+            if (ctx.doc.tokens().get(m.start()).start() < offset && ctx.entity(i).type() == EntityType.PERSON) {
+                return ctx.entity(i);
+            }
+        }
+        return null;
+    }
+
+    /** Objects after the cue: the first fitting mention within a short window, plus conjoined ones. */
+    private List<ResolvedEntity> objectsAfter(Context ctx, Sentence s, int from, boolean agent, Predicate p) {
+        List<ResolvedEntity> out = new ArrayList<>();
+        int limit = Math.min(s.endToken(), from + 8);
+        for (int k = from; k < limit; k++) {
+            int mi = ctx.mentionAt[k];
+            String w = ctx.word(k);
+            if (mi < 0) {
+                if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which")) {
+                    break;
+                }
+                continue;
+            }
+            Mention m = ctx.mention(mi);
+            ResolvedEntity e = ctx.entity(mi);
+            // "Syria's Mediterranean coast": the possessor is not the object.
+            if (m.end() < s.endToken() && ctx.word(m.end()).equals("'s") && !agent) {
+                k = m.end();
+                continue;
+            }
+            if (agent ? !e.type().isActor() : !objectAllowed(p, e.type())) {
+                k = m.end() - 1;
+                continue;
+            }
+            // "met with Chilean President X": the person after the title is the object.
+            int afterTitle = skipTitle(ctx, m.end(), s.endToken());
+            if (afterTitle > m.end() && afterTitle < s.endToken() && ctx.mentionAt[afterTitle] >= 0) {
+                int pm = ctx.mentionAt[afterTitle];
+                if (ctx.entity(pm).type() == EntityType.PERSON) {
+                    m = ctx.mention(pm);
+                    e = ctx.entity(pm);
+                }
+            }
+            out.add(e);
+            int c = m.end();
+            while (c + 1 < s.endToken() && (ctx.word(c).equals("and") || ctx.word(c).equals(","))
+                    && ctx.mentionAt[c + 1] >= 0) {
+                int next = ctx.mentionAt[c + 1];
+                ResolvedEntity other = ctx.entity(next);
+                if (!(agent ? other.type().isActor() : objectAllowed(p, other.type()))) {
+                    break;
+                }
+                out.add(other);
+                c = ctx.mention(next).end();
+            }
+            return out;
+        }
+        return out;
+    }
+
+    /** End of a title phrase (with modifiers) starting at from, or from when there is none. */
+    private int skipTitle(Context ctx, int from, int end) {
+        int k = from;
+        while (k < end && k < from + 3 && MODIFIERS.contains(ctx.word(k)) && ctx.mentionAt[k] < 0) {
+            k++;
+        }
+        for (int len = lexicon.maxTitleWords(); len >= 1; len--) {
+            if (k + len <= end && lexicon.title(phrase(ctx, k, k + len)) != null) {
+                return k + len;
+            }
+        }
+        return from;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void add(Context ctx, Sentence s, ResolvedEntity subject, Predicate predicate, ResolvedEntity object) {
+        if (subject == object || subject.name().equals(object.name())) {
+            return;
+        }
+        String key = subject.name() + "\u0000" + predicate + "\u0000" + object.name();
+        if (ctx.found.containsKey(key)) {
+            return;
+        }
+        if (predicate.symmetric()) {
+            String reverse = object.name() + "\u0000" + predicate + "\u0000" + subject.name();
+            if (ctx.found.containsKey(reverse)) {
+                return;
+            }
+        }
+        List<Token> tokens = ctx.doc.tokensOf(s);
+        boolean role = predicate == Predicate.HEAD_OF || predicate == Predicate.MEMBER_OF;
+        String location = role ? null : locationIn(ctx, s, object);
+        String date = role ? null : dates.dateIn(tokens, ctx.doc.published());
+        ctx.found.put(key, new Relation(subject.name(), predicate, object.name(), location, date,
+                ctx.doc.sentenceText(s.index())));
+    }
+
+    /** A LOCATION named after "in"/"at" in the sentence, other than the object. */
+    private static String locationIn(Context ctx, Sentence s, ResolvedEntity object) {
+        Set<String> prepositions = Set.of("in", "at");
+        for (int k = s.firstToken() + 1; k < s.endToken(); k++) {
+            int mi = ctx.mentionAt[k];
+            if (mi < 0 || ctx.mention(mi).start() != k || !prepositions.contains(ctx.word(k - 1))) {
+                continue;
+            }
+            ResolvedEntity e = ctx.entity(mi);
+            if (e.type() == EntityType.LOCATION && e != object) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+}
