@@ -1,0 +1,31 @@
+package io.newsgraph.storage;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * S3 event sequencers are hex strings that order events for one key; they are compared as numbers, so
+ * they are stored left-padded with zeros to one width, which makes string order equal numeric order
+ * (also inside DynamoDB condition expressions).
+ */
+public final class Sequencers {
+    static final int WIDTH = 64;
+    private static final Pattern HEX = Pattern.compile("[0-9A-F]*");
+
+    private Sequencers() {
+    }
+
+    /** The sortable form; a missing sequencer sorts lowest. */
+    public static String sortable(String sequencer) {
+        String hex = sequencer == null ? "" : sequencer.strip().toUpperCase(Locale.ROOT);
+        if (hex.length() > WIDTH || !HEX.matcher(hex).matches()) {
+            throw new IllegalArgumentException("sequencer is not a hex string of at most " + WIDTH + " digits");
+        }
+        return "0".repeat(WIDTH - hex.length()) + hex;
+    }
+
+    /** Negative, zero or positive as {@code a} is older than, equal to or newer than {@code b}. */
+    public static int compare(String a, String b) {
+        return sortable(a).compareTo(sortable(b));
+    }
+}
