@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,17 +16,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,12 +35,8 @@ import java.util.function.Function;
  */
 public final class LocalApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> EVENTS =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPEvent.class.getClassLoader());
     private static final PojoSerializer<APIGatewayV2HTTPResponse> RESPONSES =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, APIGatewayV2HTTPResponse.class.getClassLoader());
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final int MAX_BODY_BYTES = 1 << 20;
 
     private final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
@@ -93,7 +80,9 @@ public final class LocalApiServer implements AutoCloseable {
                 return;
             }
             byte[] body = readBody(exchange.getRequestBody());
-            APIGatewayV2HTTPEvent event = EVENTS.fromJson(eventJson(exchange, match.get(), body));
+            APIGatewayV2HTTPEvent event = ApiGatewayEvents.parse(ApiGatewayEvents.eventJson(match.get(),
+                    exchange.getRequestMethod(), rawPath, uri.getRawQuery(), exchange.getRequestHeaders(), body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol()));
             APIGatewayV2HTTPResponse response;
             try {
                 synchronized (this) {
@@ -105,108 +94,6 @@ public final class LocalApiServer implements AutoCloseable {
                 return;
             }
             writeResponse(exchange, response);
-        }
-    }
-
-    /** The payload-2.0 event API Gateway would send for this request. */
-    static String eventJson(HttpExchange exchange, ApiRoutes.Match match, byte[] body) {
-        URI uri = exchange.getRequestURI();
-        String rawPath = uri.getRawPath() == null ? "/" : uri.getRawPath();
-        // HTTP APIs hand the function the decoded path
-        String path = ApiRoutes.decodePathSegment(rawPath);
-        String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        Instant now = Instant.now();
-
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", match.route().routeKey());
-        event.put("rawPath", path);
-        event.put("rawQueryString", rawQuery);
-
-        Map<String, String> headers = new LinkedHashMap<>();
-        List<String> cookies = new ArrayList<>();
-        Headers requestHeaders = exchange.getRequestHeaders();
-        for (Map.Entry<String, List<String>> header : requestHeaders.entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (name.equals("cookie")) {
-                for (String value : header.getValue()) {
-                    for (String cookie : value.split(";")) {
-                        if (!cookie.isBlank()) {
-                            cookies.add(cookie.trim());
-                        }
-                    }
-                }
-            } else {
-                headers.merge(name, String.join(",", header.getValue()), (a, b) -> a + "," + b);
-            }
-        }
-        headers.putIfAbsent("x-forwarded-for", "127.0.0.1");
-        headers.putIfAbsent("x-forwarded-proto", "http");
-        if (!cookies.isEmpty()) {
-            cookies.forEach(event.putArray("cookies")::add);
-        }
-        ObjectNode headerNode = event.putObject("headers");
-        headers.forEach(headerNode::put);
-
-        Map<String, String> query = queryParameters(rawQuery);
-        if (!query.isEmpty()) {
-            ObjectNode queryNode = event.putObject("queryStringParameters");
-            query.forEach(queryNode::put);
-        }
-        if (!match.pathParameters().isEmpty()) {
-            ObjectNode pathNode = event.putObject("pathParameters");
-            match.pathParameters().forEach(pathNode::put);
-        }
-
-        ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "000000000000");
-        context.put("apiId", "local");
-        context.put("domainName", headers.getOrDefault("host", "127.0.0.1"));
-        context.put("domainPrefix", "local");
-        context.put("requestId", UUID.randomUUID().toString());
-        context.put("routeKey", match.route().routeKey());
-        context.put("stage", "$default");
-        context.put("time", REQUEST_TIME.format(now));
-        context.put("timeEpoch", now.toEpochMilli());
-        ObjectNode http = context.putObject("http");
-        http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
-        http.put("path", path);
-        http.put("protocol", exchange.getProtocol());
-        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        http.put("userAgent", headers.getOrDefault("user-agent", ""));
-
-        if (body.length > 0) {
-            event.put("body", Base64.getEncoder().encodeToString(body));
-            event.put("isBase64Encoded", true);
-        } else {
-            event.put("isBase64Encoded", false);
-        }
-        return event.toString();
-    }
-
-    /** Query parameters as HTTP APIs pass them: decoded, repeated names joined with commas. */
-    static Map<String, String> queryParameters(String rawQuery) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = decodeQuery(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decodeQuery(pair.substring(equals + 1));
-            parameters.merge(name, value, (a, b) -> a + "," + b);
-        }
-        return parameters;
-    }
-
-    private static String decodeQuery(String raw) {
-        try {
-            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return raw;
         }
     }
 
