@@ -1,7 +1,11 @@
 package io.newsgraph.core.eval;
 
+import io.newsgraph.core.model.Article;
+import io.newsgraph.core.model.ArticleFormat;
 import io.newsgraph.core.model.EntityType;
 import io.newsgraph.core.model.Predicate;
+
+import io.newsgraph.core.read.DateText;
 
 import java.util.List;
 
@@ -19,6 +23,14 @@ public record GoldArticle(String id, String source, String text, List<GoldEntity
     public GoldArticle {
         entities = List.copyOf(entities);
         relations = List.copyOf(relations);
+    }
+
+    /**
+     * The article the extractor sees: the text exactly as annotated (no title split), dated by a date line near
+     * its top when there is one; the same as {@code ArticleReader} reading the gold file.
+     */
+    public Article article() {
+        return new Article(null, text, DateText.findDateLine(text), null, ArticleFormat.JSON);
     }
 
     /** A gold entity; {@code optional} ones score nothing either way. */
