@@ -52,7 +52,6 @@ public final class GraphStore {
     static final int MAX_ALIASES = 10;
     static final int MAX_EVIDENCE_CHARS = 1000;
     static final int MAX_TEXT_CHARS = 1000;
-    static final int MAX_CANDIDATES = 10;
 
     private static final Pattern ISO_PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final Set<EntityType> PLACE_TYPES = Set.of(EntityType.LOCATION, EntityType.COUNTRY);
@@ -444,11 +443,13 @@ public final class GraphStore {
         private final DynamoDbClient dynamo;
         private final String tableName;
         private final Map<String, Set<String>> knownNamesCache = new LinkedHashMap<>();
-        private final Map<String, List<NameUse>> usesCache = new LinkedHashMap<>();
+        private final Map<String, List<NameIndex.NameUse>> usesCache = new LinkedHashMap<>();
+        private final NameIndex nameIndex;
 
         EntityResolver(DynamoDbClient dynamo, String tableName) {
             this.dynamo = dynamo;
             this.tableName = tableName;
+            this.nameIndex = new NameIndex(dynamo, tableName);
         }
 
         void resolve(List<PlannedEntity> entities) {
@@ -457,14 +458,14 @@ public final class GraphStore {
                 String typePrefix = Keys.entityIdPrefix(planned.type);
                 Set<String> candidates = new LinkedHashSet<>();
                 // anyone who uses our canonical name, canonically or as an alias
-                for (NameUse use : uses(planned.norm)) {
+                for (NameIndex.NameUse use : uses(planned.norm)) {
                     if (use.entityId().startsWith(typePrefix)) {
                         candidates.add(use.entityId());
                     }
                 }
                 // anyone whose canonical name is one of our aliases
                 for (String aliasNorm : planned.aliasesByNorm.keySet()) {
-                    for (NameUse use : uses(aliasNorm)) {
+                    for (NameIndex.NameUse use : uses(aliasNorm)) {
                         if (use.canonical() && use.entityId().startsWith(typePrefix)) {
                             candidates.add(use.entityId());
                         }
@@ -480,45 +481,8 @@ public final class GraphStore {
             }
         }
 
-        private record NameUse(String entityId, boolean canonical) {
-        }
-
-        /**
-         * Distinct (entity, kind) uses of a normalised name, up to a bound: a page of rows, then a skip
-         * past the last entity's remaining rows (a popular name has one row per article).
-         */
-        private List<NameUse> uses(String norm) {
-            return usesCache.computeIfAbsent(norm, n -> {
-                Set<NameUse> found = new LinkedHashSet<>();
-                String after = null;
-                while (found.size() < MAX_CANDIDATES) {
-                    String from = after;
-                    QueryResponse response = dynamo.query(b -> {
-                        b.tableName(tableName).limit(100).projectionExpression("#sk");
-                        if (from == null) {
-                            b.keyConditionExpression("#pk = :pk")
-                                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                                    .expressionAttributeValues(Map.of(":pk", Rows.str(Keys.namePk(n))));
-                        } else {
-                            b.keyConditionExpression("#pk = :pk AND #sk > :after")
-                                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                                    .expressionAttributeValues(Map.of(":pk", Rows.str(Keys.namePk(n)),
-                                            ":after", Rows.str(from)));
-                        }
-                    });
-                    NameUse last = null;
-                    for (Map<String, AttributeValue> item : response.items()) {
-                        String sk = Rows.s(item, Keys.SK);
-                        last = new NameUse(sk.substring(2, sk.indexOf('#', 2)), sk.startsWith(Keys.CANONICAL));
-                        found.add(last);
-                    }
-                    if (last == null || !response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
-                        break;
-                    }
-                    after = Keys.afterEntityInName(last.canonical(), last.entityId());
-                }
-                return new ArrayList<>(found);
-            });
+        private List<NameIndex.NameUse> uses(String norm) {
+            return usesCache.computeIfAbsent(norm, nameIndex::uses);
         }
 
         /** Normalised canonical names the entity has in the articles that mention it (a sample). */

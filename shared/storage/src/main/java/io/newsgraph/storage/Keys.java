@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A#{entityId}      R#{sortDate}#{articleId}#{00042}#S|O  relation copy, entity as subject (S) or object (O)
  * L#{entityId}      R#{sortDate}#{articleId}#{00042}      relation at (location) or into (place object) it
  * NAME#{norm}       C|A#{entityId}#{articleId}            name index: canonical (C) or alias (A) use of a name
- *   GSI ByNamePrefix: GSI1PK = NP#{first char of norm}, GSI1SK = {norm}#{entityId}#{articleId}#C|A
+ *   GSI ByNamePrefix: GSI1PK = NP#{first char of norm}, GSI1SK = {norm} #{entityId}#{articleId}#C|A
  * </pre>
  */
 public final class Keys {
@@ -143,12 +143,13 @@ public final class Keys {
     }
 
     public static String namePrefixSk(String normalisedName, String entityId, String articleId, boolean canonical) {
-        return normalisedName + "#" + entityId + "#" + articleId + (canonical ? "#C" : "#A");
+        // " #" sorts below any letter, digit or space, so index order is name order ("ab" before "ab c")
+        return normalisedName + " #" + entityId + "#" + articleId + (canonical ? "#C" : "#A");
     }
 
     /** GSI sort keys greater than this skip every remaining row of (name, entity). */
     static String afterNameAndEntity(String normalisedName, String entityId) {
-        return normalisedName + "#" + entityId + "$";
+        return normalisedName + " #" + entityId + "$";
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {
