@@ -101,6 +101,9 @@ final class BenchCommand implements Command {
         for (int pass = 0; pass < warmup; pass++) {
             extractAll(extractor, articles);
         }
+        long heapWarm = settledHeapUsed(memory);
+        System.out.printf(Locale.ROOT, "heap held after warm-up (pipeline plus anything it caches while extracting): "
+                + "%.1f MB%n", (heapWarm - heapBefore) / 1048576.0);
         List<Double> msPerThousand = new ArrayList<>();
         List<Double> tokensPerSecond = new ArrayList<>();
         for (int pass = 0; pass < iterations; pass++) {

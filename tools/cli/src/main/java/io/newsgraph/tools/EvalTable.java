@@ -16,32 +16,32 @@ final class EvalTable {
     /** Overall (micro-averaged) table: one row per measure with counts and P/R/F1. */
     static String overall(Score score, int documents) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-18s %6s %6s %6s %9s %9s %9s%n", "measure (" + documents + " docs)",
+        out.append(String.format(Locale.ROOT, "%-22s %6s %6s %6s %9s %9s %9s%n", "measure (" + documents + " docs)",
                 "tp", "fp", "fn", "precision", "recall", "F1"));
         row(out, "entity untyped", score.entityUntyped());
         row(out, "entity typed", score.entityTyped());
         row(out, "relation typed", score.relationTyped());
         row(out, "relation pair", score.relationPair());
         Ratio location = score.location();
-        out.append(String.format(Locale.ROOT, "%-18s %6s %6s %6s %9s %9s %9s   (%d of %d matched relations with a gold location)%n",
+        out.append(String.format(Locale.ROOT, "%-22s %6s %6s %6s %9s %9s %9s   (%d of %d matched relations with a gold location)%n",
                 "location accuracy", "", "", "", "", "", number(location.value()), location.correct(), location.total()));
         return out.toString();
     }
 
     private static void row(StringBuilder out, String name, Counts counts) {
-        out.append(String.format(Locale.ROOT, "%-18s %6d %6d %6d %9s %9s %9s%n", name, counts.tp(), counts.fp(),
+        out.append(String.format(Locale.ROOT, "%-22s %6d %6d %6d %9s %9s %9s%n", name, counts.tp(), counts.fp(),
                 counts.fn(), number(counts.precision()), number(counts.recall()), number(counts.f1())));
     }
 
     static String perDocumentHeader(int idWidth) {
-        return String.format(Locale.ROOT, "%-" + idWidth + "s | %-5s | %-24s | %-24s | %-5s | %-7s | %6s%n", "document",
-                "entUF", "entity typed P/R/F1", "relation typed P/R/F1", "pairF", "loc", "ms")
-                + "-".repeat(idWidth + 92) + "\n";
+        return String.format(Locale.ROOT, "%-" + idWidth + "s | %-5s | %-29s | %-29s | %-5s | %-7s | %6s%n", "document",
+                "entUF", "entity typed P R F1 tp/fp/fn", "relation typed P R F1 tp/fp/fn", "pairF", "loc", "ms")
+                + "-".repeat(idWidth + 102) + "\n";
     }
 
     /** One document: untyped entity F1, typed entity P/R/F1 with counts, typed relation P/R/F1, pair F1, location. */
     static String perDocumentRow(String id, int idWidth, Score score, long millis) {
-        return String.format(Locale.ROOT, "%-" + idWidth + "s | %5s | %-24s | %-24s | %5s | %-7s | %6d%n", id,
+        return String.format(Locale.ROOT, "%-" + idWidth + "s | %5s | %-29s | %-29s | %5s | %-7s | %6d%n", id,
                 number(score.entityUntyped().f1()), prf(score.entityTyped()), prf(score.relationTyped()),
                 number(score.relationPair().f1()), score.location().correct() + "/" + score.location().total(), millis);
     }
