@@ -324,10 +324,11 @@ public final class EntityResolver {
         String form = c.bestForm == null ? "" : c.bestForm;
         String[] words = form.split("\\s+");
         String last = words[words.length - 1];
-        boolean orgWord = lexicon.isOrgWord(last) || words.length > 2 && lexicon.isOrgWord(words[0])
-                && form.contains(" of ");
-        if (orgWord) {
+        if (isOrganisationName(words)) {
             return EntityType.ORGANIZATION;
+        }
+        if (isCompassPlace(words)) {
+            return EntityType.LOCATION;
         }
         int location = 0;
         int person = 0;
@@ -356,16 +357,65 @@ public final class EntityResolver {
         if (person >= 3) {
             return EntityType.PERSON;
         }
-        if (location > person && location > 0) {
+        if (location >= 2 && location == c.mentions.size() && person == 0 && !lexicon.isFirstName(words[0])) {
             return EntityType.LOCATION;
         }
         if (acronym) {
+            return EntityType.ORGANIZATION;
+        }
+        if (words.length >= 2 && !lexicon.isFirstName(words[0]) && last.length() > 3 && last.endsWith("s")
+                && !last.endsWith("ss") && person == 0) {
+            // "The Ontario Ghostbusters", "Afghan Girls": a plural head names a group.
             return EntityType.ORGANIZATION;
         }
         if (words.length >= 2 || person > 0) {
             return EntityType.PERSON;
         }
         return EntityType.ORGANIZATION;
+    }
+
+    /** Words that end organisation names but also occur inside other names. */
+    private static final Set<String> WEAK_ORG_WORDS = Set.of("united", "post", "press", "times", "news", "media",
+            "team", "government", "administration", "trust", "project", "program", "programme", "mission", "world",
+            "express", "monitor", "review", "observer", "daily", "weekly", "group");
+
+    /** An organisation word ends the name, opens it ("Team X", "Bank of X"), or stands inside it. */
+    private boolean isOrganisationName(String[] words) {
+        if (lexicon.isOrgWord(words[words.length - 1])) {
+            return true;
+        }
+        if (words.length < 2) {
+            return false;
+        }
+        if (lexicon.isOrgWord(words[0]) && !WEAK_ORG_WORDS.contains(words[0].toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        for (int i = 1; i < words.length - 1; i++) {
+            if (lexicon.isOrgWord(words[i]) && !WEAK_ORG_WORDS.contains(words[i].toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> COMPASS = Set.of("north", "south", "east", "west", "northern", "southern",
+            "eastern", "western", "central", "upper", "lower", "greater", "inner", "outer", "northeast", "northwest",
+            "southeast", "southwest");
+
+    /** "New Territories East", "East Los Angeles": a known place with a compass word. */
+    private boolean isCompassPlace(String[] words) {
+        if (words.length < 2) {
+            return false;
+        }
+        String first = words[0].toLowerCase(Locale.ROOT);
+        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+        if (COMPASS.contains(first)) {
+            return lexicon.place(String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length))) != null;
+        }
+        if (COMPASS.contains(last)) {
+            return lexicon.place(String.join(" ", java.util.Arrays.copyOfRange(words, 0, words.length - 1))) != null;
+        }
+        return false;
     }
 
     private static boolean hasParticle(String form) {

@@ -37,12 +37,14 @@ public final class Lexicon {
     private final Set<String> commonWords;
     private final Map<String, List<PredicateCue>> cuesByHead;
     private final Map<String, String> knownOrgs;
+    private final Set<String> firstNames;
 
     private Lexicon(Map<String, Place> places, Map<String, String> countryAliasesByCanonical,
                     Map<String, Role> titles, Set<String> orgWords, Set<String> facilityWords,
                     Set<String> commonWords, Map<String, List<PredicateCue>> cuesByHead,
-                    Map<String, String> knownOrgs) {
+                    Map<String, String> knownOrgs, Set<String> firstNames) {
         this.knownOrgs = knownOrgs;
+        this.firstNames = firstNames;
         this.places = places;
         this.countryAliasesByCanonical = countryAliasesByCanonical;
         this.titles = titles;
@@ -96,8 +98,11 @@ public final class Lexicon {
                 knownOrgs.put(orgKey(alias), name);
             }
         });
+        Set<String> firstNames = new HashSet<>(16384);
+        lines("first-names.txt", w -> firstNames.add(w.trim().toLowerCase(Locale.ROOT)));
         return new Lexicon(Map.copyOf(places), Map.copyOf(aliasOf), Map.copyOf(titles), Set.copyOf(orgWords),
-                Set.copyOf(facilityWords), Set.copyOf(common), Map.copyOf(cues), Map.copyOf(knownOrgs));
+                Set.copyOf(facilityWords), Set.copyOf(common), Map.copyOf(cues), Map.copyOf(knownOrgs),
+                Set.copyOf(firstNames));
     }
 
     private static void loadPlaces(Map<String, Place> places, Map<String, String> aliasOf) {
@@ -292,8 +297,16 @@ public final class Lexicon {
         return maxTitleWords;
     }
 
+    /** An organisation head word, singular or plural ("Department", "Departments"). */
     public boolean isOrgWord(String word) {
-        return orgWords.contains(word.toLowerCase(Locale.ROOT));
+        String lower = word.toLowerCase(Locale.ROOT);
+        return orgWords.contains(lower)
+                || lower.length() > 4 && lower.endsWith("s") && orgWords.contains(lower.substring(0, lower.length() - 1));
+    }
+
+    /** A common English given name ("Maria", "John"). */
+    public boolean isFirstName(String word) {
+        return firstNames.contains(word.toLowerCase(Locale.ROOT));
     }
 
     public boolean isFacilityWord(String word) {

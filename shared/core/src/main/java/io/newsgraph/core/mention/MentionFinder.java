@@ -1,6 +1,7 @@
 package io.newsgraph.core.mention;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,6 +29,8 @@ public final class MentionFinder {
 
     private static final Set<String> PARTICLES = Set.of("al", "el", "bin", "ibn", "bint", "abu", "van", "von",
             "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "dos", "das", "ter", "ben");
+    private static final Set<String> NON_NAME_PREFIXES = Set.of("pro", "anti", "pan", "ex", "non", "neo", "post",
+            "pre", "mid", "semi", "multi", "trans", "inter", "sub", "super", "co");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "&", "'s", "on", "de");
     private static final Set<String> FACILITY_TAIL = Set.of("base", "airbase", "airport", "port", "coast",
             "prison", "camp", "border", "crossing", "region", "province", "district", "valley", "river",
@@ -41,13 +44,31 @@ public final class MentionFinder {
 
     public List<Mention> find(Document doc) {
         List<Mention> out = new ArrayList<>();
+        Set<String> lowerWords = new HashSet<>();
+        for (Token t : doc.tokens()) {
+            if (!t.text().isEmpty() && Character.isLowerCase(t.text().charAt(0))) {
+                lowerWords.add(t.text());
+            }
+        }
         for (Sentence s : doc.sentences()) {
-            findInSentence(doc, s, out);
+            findInSentence(doc, s, lowerWords, out);
         }
         return out;
     }
 
-    private void findInSentence(Document doc, Sentence s, List<Mention> out) {
+    /**
+     * A capitalised word that opens a run but is written in lower case elsewhere in the article
+     * ("Nonpartisan", "Second") is an ordinary word, unless a gazetteer knows it.
+     */
+    private boolean ordinaryWord(List<Token> tokens, int i, int to, Set<String> lowerWords) {
+        String x = tokens.get(i).text();
+        if (isAcronym(x) || placeStartsAt(tokens, i, to) || lexicon.knownOrganization(x) != null) {
+            return false;
+        }
+        return lowerWords.contains(x.toLowerCase(Locale.ROOT));
+    }
+
+    private void findInSentence(Document doc, Sentence s, Set<String> lowerWords, List<Mention> out) {
         List<Token> tokens = doc.tokens();
         int from = s.firstToken();
         int to = s.endToken();
@@ -60,11 +81,18 @@ public final class MentionFinder {
                 continue;
             }
             if (!nameToken(t) || (sentenceInitial(tokens, from, i) && !properAtStart(tokens, i, to))
-                    || (lexicon.isCommonWord(t.text()) && !placeStartsAt(tokens, i, to) && !t.properNounTag())) {
+                    || (lexicon.isCommonWord(t.text()) && !placeStartsAt(tokens, i, to) && !t.properNounTag())
+                    || ordinaryWord(tokens, i, to, lowerWords) && lexicon.title(t.text()) == null
+                    && !lexicon.isOrgWord(tokens.get(runEnd(tokens, i, to) - 1).text())) {
                 i++;
                 continue;
             }
             int j = runEnd(tokens, i, to);
+            if (j < to && (tokens.get(j).text().equals("$") || tokens.get(j).text().equals("\u20AC"))) {
+                // "US$ 20,000": a currency, not a mention.
+                i = j;
+                continue;
+            }
             // A lone unknown word opening a sentence ("Ministers meet ...") must be confirmed elsewhere.
             boolean initialWeak = j == i + 1 && sentenceInitial(tokens, from, i) && !placeStartsAt(tokens, i, to)
                     && lexicon.knownOrganization(t.text()) == null && !isAcronym(t.text());
@@ -114,6 +142,11 @@ public final class MentionFinder {
             // "President Putin said": the title run is still a name run.
             return lexicon.title(t.text()) != null && i + 1 < to && nameToken(tokens.get(i + 1));
         }
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        if (lower.endsWith("ing") || lower.endsWith("ed") || lower.endsWith("ly")) {
+            // "Leaving", "Prompted", "Usually": verb and adverb forms open sentences.
+            return false;
+        }
         if (t.properNounTag() || isAcronym(t.text()) || t.text().indexOf('-') > 0) {
             return true;
         }
@@ -131,12 +164,29 @@ public final class MentionFinder {
         }
         char c = x.charAt(0);
         if (Character.isUpperCase(c)) {
+            int dash = x.lastIndexOf('-');
+            if (dash > 0 && dash < x.length() - 1) {
+                // "Pan-democrat", "E-meter", "Pro-Beijing", "Anti-Assad" are not names.
+                if (Character.isLowerCase(x.charAt(dash + 1))) {
+                    return false;
+                }
+                String head = x.substring(0, x.indexOf('-')).toLowerCase(Locale.ROOT);
+                return !NON_NAME_PREFIXES.contains(head);
+            }
             return true;
         }
         // "al-Sharaa", "el-Sisi", "bin-Laden": lower-case particle joined to a capitalised name.
         int dash = x.indexOf('-');
         return dash > 0 && dash < x.length() - 1 && Character.isUpperCase(x.charAt(dash + 1))
                 && PARTICLES.contains(x.substring(0, dash).toLowerCase(Locale.ROOT));
+    }
+
+    /** Inside a name, a hyphenated part may have a lower-case tail ("Cheng Chung-tai"). */
+    private static boolean continuationToken(Token t) {
+        String x = t.text();
+        int dash = x.indexOf('-');
+        return dash > 0 && dash < x.length() - 1 && Character.isUpperCase(x.charAt(0))
+                && !NON_NAME_PREFIXES.contains(x.substring(0, dash).toLowerCase(Locale.ROOT));
     }
 
     private int runEnd(List<Token> tokens, int i, int to) {
@@ -146,7 +196,8 @@ public final class MentionFinder {
         while (j < limit) {
             Token t = tokens.get(j);
             String lower = t.text().toLowerCase(Locale.ROOT);
-            if (nameToken(t) && !lexicon.isCommonWord(t.text()) || nameToken(t) && t.properNounTag()) {
+            if (nameToken(t) && !lexicon.isCommonWord(t.text()) || nameToken(t) && t.properNounTag()
+                    || continuationToken(t)) {
                 if (lexicon.isOrgWord(t.text()) || lexicon.isFacilityWord(t.text())) {
                     orgMode = true;
                 }
@@ -159,7 +210,9 @@ public final class MentionFinder {
                 j++;
                 continue;
             }
-            if (orgMode && CONNECTORS.contains(lower)) {
+            boolean afterHead = lexicon.isOrgWord(tokens.get(j - 1).text())
+                    || lexicon.isFacilityWord(tokens.get(j - 1).text());
+            if (orgMode && CONNECTORS.contains(lower) && !(afterHead && (lower.equals("and") || lower.equals("&")))) {
                 int k = j;
                 while (k < limit && CONNECTORS.contains(tokens.get(k).text().toLowerCase(Locale.ROOT)) && k - j < 2) {
                     k++;
@@ -184,10 +237,12 @@ public final class MentionFinder {
     /** Cuts a capitalised run into titles, leading places and the name proper. */
     private void segment(Document doc, Sentence s, int i, int j, boolean weak, List<Mention> out) {
         List<Token> tokens = doc.tokens();
+        // "General Motors", "Justice Department": a run ending in an organisation word keeps its title word.
+        boolean orgName = j - i >= 2 && lexicon.isOrgWord(tokens.get(j - 1).text());
         int k = i;
         Role role = null;
         while (k < j) {
-            int titleEnd = titleEnd(tokens, k, j);
+            int titleEnd = orgName ? k : titleEnd(tokens, k, j);
             if (titleEnd > k) {
                 Role r = titleRole(tokens, k, titleEnd);
                 role = strongest(role, r);
@@ -200,16 +255,19 @@ public final class MentionFinder {
                 continue;
             }
             int placeEnd = placeEnd(tokens, k, j);
-            if (placeEnd > k && (placeEnd == j || titleEnd(tokens, placeEnd, j) > placeEnd
-                    || placeEnd(tokens, placeEnd, j) == j)) {
+            if (placeEnd > k && !orgName && (placeEnd == j || titleEnd(tokens, placeEnd, j) > placeEnd
+                    || placeEnd(tokens, placeEnd, j) == j || wholeTitle(tokens, placeEnd, j))) {
                 addPlace(doc, s, k, placeEnd, weak, role, out);
                 role = null;
                 k = placeEnd;
+                if (wholeTitle(tokens, k, j)) {
+                    return;
+                }
                 continue;
             }
             break;
         }
-        if (k >= j) {
+        if (k >= j || wholeTitle(tokens, k, j)) {
             return;
         }
         // Trailing connectors never end a name.
@@ -221,7 +279,66 @@ public final class MentionFinder {
         if (end <= k) {
             return;
         }
+        if (!orgName && splitAtInnerTitle(doc, s, k, end, weak, out)) {
+            return;
+        }
+        int split = organisationThenPerson(tokens, k, end);
+        if (split > k) {
+            addName(doc, s, k, split, weak, role, out);
+            addName(doc, s, split, end, weak, null, out);
+            return;
+        }
         addName(doc, s, k, end, weak, role, out);
+    }
+
+    /** The whole range [k, j) is one title phrase ("Ambassador", "Prime Minister"). */
+    private boolean wholeTitle(List<Token> tokens, int k, int j) {
+        return j > k && j - k <= lexicon.maxTitleWords() && titleRole(tokens, k, j) != null;
+    }
+
+    /**
+     * "Shadow Home Secretary Yvette Cooper", "Kremlin Spokesman Dmitry Peskov": a title inside the
+     * run separates what precedes it (kept when it is an organisation or place) from the person.
+     */
+    private boolean splitAtInnerTitle(Document doc, Sentence s, int k, int end, boolean weak, List<Mention> out) {
+        List<Token> tokens = doc.tokens();
+        for (int p = k + 1; p < end - 1; p++) {
+            int te = titleEnd(tokens, p, end);
+            if (te <= p || titleRole(tokens, p, te) == Role.NONE && te - p == 1
+                    && !Character.isUpperCase(tokens.get(p).text().charAt(0))) {
+                continue;
+            }
+            Role role = titleRole(tokens, p, te);
+            String prefix = doc.span(k, p);
+            if (lexicon.isOrgWord(tokens.get(p - 1).text()) || lexicon.knownOrganization(prefix) != null) {
+                addName(doc, s, k, p, weak, null, out);
+            } else if (lexicon.place(prefix) != null) {
+                addPlace(doc, s, k, p, weak, null, out);
+            }
+            addName(doc, s, te, end, weak, role, out);
+            return true;
+        }
+        return false;
+    }
+
+    /** "Refugee Council Enver Solomon": index where a person's name follows an organisation word, or -1. */
+    private int organisationThenPerson(List<Token> tokens, int k, int end) {
+        for (int p = k + 1; p < end - 2; p++) {
+            if (!lexicon.isOrgWord(tokens.get(p).text())) {
+                continue;
+            }
+            int rest = end - p - 1;
+            if (rest < 2 || rest > 3 || !lexicon.isFirstName(tokens.get(p + 1).text())) {
+                return -1;
+            }
+            for (int q = p + 1; q < end; q++) {
+                if (lexicon.isOrgWord(tokens.get(q).text()) || !nameToken(tokens.get(q))) {
+                    return -1;
+                }
+            }
+            return p + 1;
+        }
+        return -1;
     }
 
     private void addPlace(Document doc, Sentence s, int k, int end, boolean weak, Role role, List<Mention> out) {
@@ -252,12 +369,12 @@ public final class MentionFinder {
                     role, weak));
             return;
         }
-        if (end - k == 1 && isAcronym(text)) {
-            out.add(new Mention(s.index(), k, end, text, MentionKind.ACRONYM, null, null, role, weak));
+        if (end - k == 1 && (lexicon.isOrgWord(text) || lexicon.isFacilityWord(text) || lexicon.isCommonWord(text)
+                || text.length() < 2 || lexicon.title(text) != null)) {
             return;
         }
-        if (end - k == 1 && (lexicon.isOrgWord(text) || lexicon.isFacilityWord(text) || lexicon.isCommonWord(text)
-                || text.length() < 2)) {
+        if (end - k == 1 && isAcronym(text)) {
+            out.add(new Mention(s.index(), k, end, text, MentionKind.ACRONYM, null, null, role, weak));
             return;
         }
         out.add(new Mention(s.index(), k, end, text, MentionKind.NAME, null, null, role, weak));

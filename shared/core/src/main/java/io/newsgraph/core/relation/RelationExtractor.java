@@ -42,6 +42,13 @@ public final class RelationExtractor {
             "gets", "am");
     private static final Set<String> LEADER_VERBS = Set.of("led", "headed", "commanded", "backed");
     private static final Set<String> PRONOUNS = Set.of("he", "she");
+    /** The tagger often calls past participles ADJ; these tags rule a verb reading out. */
+    private static final Set<String> NOT_VERB_TAGS = Set.of("NOUN", "PROPN", "ADP", "ADV", "DET", "PRON", "CCONJ",
+            "SCONJ", "PUNCT", "NUM");
+    private static final Set<String> POSSESSIVE_PRONOUNS = Set.of("his", "her");
+    private static final Set<String> SKIPPABLE_BEFORE_VERB = Set.of("also", "then", "later", "reportedly",
+            "allegedly", "subsequently", "has", "have", "had", "quickly", "recently", "formally", "officially",
+            "publicly", "again", "already", "instead", "eventually", "finally", "immediately", "once", "jointly");
     private static final Set<String> MODIFIERS = Set.of("former", "longtime", "long-time", "then", "current",
             "acting", "interim", "late", "new", "deputy", "senior", "top", "chief", "veteran", "elected",
             "outgoing", "incoming", "foreign", "defence", "defense", "finance", "interior", "press", "party",
@@ -265,6 +272,7 @@ public final class RelationExtractor {
 
     private void events(Context ctx, Sentence s) {
         List<Token> tokens = ctx.doc.tokens();
+        List<ResolvedEntity> lastSubjects = new ArrayList<>();
         for (int v = s.firstToken(); v < s.endToken(); v++) {
             if (ctx.mentionAt[v] >= 0) {
                 continue;
@@ -275,7 +283,7 @@ public final class RelationExtractor {
                 continue;
             }
             for (PredicateCue cue : cues) {
-                if (cue.verb() ? !t.verbTag() && !t.tag().isEmpty() : !t.nounTag()) {
+                if (cue.verb() ? NOT_VERB_TAGS.contains(t.tag()) : !t.nounTag()) {
                     continue;
                 }
                 int cueEnd = matchRest(ctx, cue, v + 1, s.endToken());
@@ -285,7 +293,7 @@ public final class RelationExtractor {
                 if (negatedOrHypothetical(ctx, s, v)) {
                     break;
                 }
-                applyCue(ctx, s, cue, v, cueEnd);
+                applyCue(ctx, s, cue, v, cueEnd, lastSubjects);
                 break;
             }
         }
@@ -326,19 +334,35 @@ public final class RelationExtractor {
         return v - 1 >= s.firstToken() && ctx.word(v - 1).equals("to");
     }
 
-    private void applyCue(Context ctx, Sentence s, PredicateCue cue, int v, int cueEnd) {
+    private void applyCue(Context ctx, Sentence s, PredicateCue cue, int v, int cueEnd,
+                          List<ResolvedEntity> lastSubjects) {
         boolean passive = cue.verb() && cue.participles().contains(ctx.word(v)) && beBefore(ctx, s, v);
         List<ResolvedEntity> subjects;
         List<ResolvedEntity> objects;
-        if (passive) {
-            if (cueEnd >= s.endToken() || !ctx.word(cueEnd).equals("by")) {
+        if (!cue.verb()) {
+            // Noun cues ("Russia's presence in", "his visit to") need their possessor as subject.
+            subjects = possessor(ctx, s, v);
+            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 6);
+        } else if (passive) {
+            boolean agent = cueEnd < s.endToken() && ctx.word(cueEnd).equals("by");
+            if (agent) {
+                subjects = objectsAfter(ctx, s, cueEnd + 1, true, Predicate.MEET, 6);
+                objects = subjectsBefore(ctx, s, v);
+            } else if (cue.predicate() == Predicate.DEPLOY) {
+                // "Russian troops are deployed at X": the troops' country deploys them.
+                subjects = subjectsBefore(ctx, s, v);
+                objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 6);
+            } else {
                 return;
             }
-            subjects = objectsAfter(ctx, s, cueEnd + 1, true, Predicate.MEET);
-            objects = subjectsBefore(ctx, s, v);
         } else {
-            subjects = subjectsBefore(ctx, s, v);
-            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate());
+            subjects = conjoinedVerb(ctx, s, v) && !lastSubjects.isEmpty() ? List.copyOf(lastSubjects)
+                    : subjectsBefore(ctx, s, v);
+            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), cue.rest().isEmpty() ? 5 : 7);
+        }
+        if (!passive && !subjects.isEmpty()) {
+            lastSubjects.clear();
+            lastSubjects.addAll(subjects);
         }
         if (subjects.isEmpty() || objects.isEmpty()) {
             return;
@@ -350,6 +374,37 @@ public final class RelationExtractor {
                 }
             }
         }
+    }
+
+    /** "... fled Syria and took refuge in Russia": the verb continues the previous verb's subject. */
+    private static boolean conjoinedVerb(Context ctx, Sentence s, int v) {
+        int k = v - 1;
+        while (k >= s.firstToken() && SKIPPABLE_BEFORE_VERB.contains(ctx.word(k))) {
+            k--;
+        }
+        return k >= s.firstToken() && (ctx.word(k).equals("and") || ctx.word(k).equals("then"));
+    }
+
+    /** The possessor of a noun cue: "[X]'s (adj) noun" or "his/her noun". */
+    private List<ResolvedEntity> possessor(Context ctx, Sentence s, int v) {
+        int k = v - 1;
+        int guard = 0;
+        while (k >= s.firstToken() && guard++ < 2 && ctx.mentionAt[k] < 0
+                && ("ADJ".equals(ctx.doc.tokens().get(k).tag()) || MODIFIERS.contains(ctx.word(k)))) {
+            k--;
+        }
+        if (k < s.firstToken()) {
+            return List.of();
+        }
+        if (POSSESSIVE_PRONOUNS.contains(ctx.word(k))) {
+            ResolvedEntity p = salientPerson(ctx, s, k);
+            return p == null ? List.of() : List.of(p);
+        }
+        if (ctx.word(k).equals("'s") && k - 1 >= s.firstToken() && ctx.mentionAt[k - 1] >= 0) {
+            ResolvedEntity e = ctx.entity(ctx.mentionAt[k - 1]);
+            return e.type().isActor() ? List.of(e) : List.of();
+        }
+        return List.of();
     }
 
     private static boolean beBefore(Context ctx, Sentence s, int v) {
@@ -378,7 +433,7 @@ public final class RelationExtractor {
         for (int k = v - 1; k >= s.firstToken(); k--) {
             String w = ctx.word(k);
             if (PRONOUNS.contains(w) && ctx.mentionAt[k] < 0) {
-                ResolvedEntity p = latestPerson(ctx, ctx.doc.tokens().get(k).start());
+                ResolvedEntity p = salientPerson(ctx, s, k);
                 if (p != null) {
                     out.add(p);
                 }
@@ -404,6 +459,9 @@ public final class RelationExtractor {
                 if (prev.equals("'s")) {
                     continue;
                 }
+                if (afterVerb(ctx, s, m.start())) {
+                    continue;
+                }
             }
             if (m.end() < ctx.doc.tokenCount() && ctx.word(m.end()).equals("'s")) {
                 continue;
@@ -423,22 +481,51 @@ public final class RelationExtractor {
         return out;
     }
 
-    /** The most recent PERSON mention before a character offset. */
-    private static ResolvedEntity latestPerson(Context ctx, int offset) {
-        List<Mention> mentions = ctx.layer.mentions();
-        for (int i = mentions.size() - 1; i >= 0; i--) {
-            Mention m = mentions.get(i);
-            if (ctx.doc.tokens().get(m.start()).start() < offset && ctx.entity(i).type() == EntityType.PERSON) {
-                return ctx.entity(i);
+    /** A mention right after a verb (skipping determiners) is that verb's object, not a later verb's subject. */
+    private boolean afterVerb(Context ctx, Sentence s, int start) {
+        int k = start - 1;
+        while (k >= s.firstToken() && (ctx.word(k).equals("the") || ctx.word(k).equals("a"))) {
+            k--;
+        }
+        return k >= s.firstToken() && !lexicon.cues(ctx.word(k)).isEmpty()
+                && ctx.doc.tokens().get(k).verbTag();
+    }
+
+    /**
+     * The person a "he"/"she" at token k refers to: the first person named in the current sentence
+     * before k, else the first person (the likely subject) of the closest earlier sentence naming one.
+     */
+    private static ResolvedEntity salientPerson(Context ctx, Sentence s, int k) {
+        ResolvedEntity inSentence = firstPerson(ctx, s.firstToken(), k);
+        if (inSentence != null) {
+            return inSentence;
+        }
+        List<Sentence> sentences = ctx.doc.sentences();
+        for (int i = s.index() - 1; i >= 0 && i >= s.index() - 4; i--) {
+            Sentence prev = sentences.get(i);
+            ResolvedEntity p = firstPerson(ctx, prev.firstToken(), prev.endToken());
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static ResolvedEntity firstPerson(Context ctx, int from, int to) {
+        for (int t = from; t < to; t++) {
+            int mi = ctx.mentionAt[t];
+            if (mi >= 0 && ctx.entity(mi).type() == EntityType.PERSON) {
+                return ctx.entity(mi);
             }
         }
         return null;
     }
 
     /** Objects after the cue: the first fitting mention within a short window, plus conjoined ones. */
-    private List<ResolvedEntity> objectsAfter(Context ctx, Sentence s, int from, boolean agent, Predicate p) {
+    private List<ResolvedEntity> objectsAfter(Context ctx, Sentence s, int from, boolean agent, Predicate p,
+                                              int window) {
         List<ResolvedEntity> out = new ArrayList<>();
-        int limit = Math.min(s.endToken(), from + 8);
+        int limit = Math.min(s.endToken(), from + window);
         for (int k = from; k < limit; k++) {
             int mi = ctx.mentionAt[k];
             String w = ctx.word(k);

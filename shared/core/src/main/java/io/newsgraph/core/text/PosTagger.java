@@ -28,7 +28,7 @@ public final class PosTagger {
             int to = Math.min(sentence.size(), from + WINDOW);
             String[] words = new String[to - from];
             for (int i = from; i < to; i++) {
-                words[i - from] = sentence.get(i).text();
+                words[i - from] = taggingForm(sentence.get(i).text());
             }
             String[] tags = tagger == null ? fallback(words) : tagger.get().tag(words);
             for (int i = from; i < to; i++) {
@@ -36,6 +36,15 @@ public final class PosTagger {
             }
         }
         return out;
+    }
+
+    /** "al-Sharaa" is tagged as "Sharaa": the model has not seen joined particles. */
+    static String taggingForm(String word) {
+        int dash = word.lastIndexOf('-');
+        if (dash > 0 && dash < word.length() - 1 && Character.isUpperCase(word.charAt(dash + 1))) {
+            return word.substring(dash + 1);
+        }
+        return word;
     }
 
     private static String[] fallback(String[] words) {

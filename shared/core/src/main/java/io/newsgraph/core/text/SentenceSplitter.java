@@ -69,9 +69,51 @@ public final class SentenceSplitter {
             addTrimmed(text, from, to, out);
             return;
         }
-        for (Span s : spans) {
-            addTrimmed(text, from + s.getStart(), from + s.getEnd(), out);
+        int start = spans[0].getStart();
+        for (int i = 0; i < spans.length; i++) {
+            int end = spans[i].getEnd();
+            // "L. Ron Hubbard", "George W. Bush": an initial does not end a sentence.
+            if (i + 1 < spans.length && (endsWithInitial(chunk, spans[i].getStart(), end)
+                    || endsWithDottedAcronym(chunk, spans[i].getStart(), end)
+                    && !startsWithFunctionWord(chunk, spans[i + 1].getStart(), spans[i + 1].getEnd()))) {
+                continue;
+            }
+            addTrimmed(text, from + start, from + end, out);
+            if (i + 1 < spans.length) {
+                start = spans[i + 1].getStart();
+            }
         }
+    }
+
+    private static boolean endsWithInitial(String chunk, int start, int end) {
+        int e = end;
+        while (e > start && Character.isWhitespace(chunk.charAt(e - 1))) {
+            e--;
+        }
+        return e - start >= 2 && chunk.charAt(e - 1) == '.' && Character.isUpperCase(chunk.charAt(e - 2))
+                && (e - 3 < start || chunk.charAt(e - 3) == ' ');
+    }
+
+    /** "U.S." before "President Trump" does not end a sentence; before "The" it may. */
+    private static boolean endsWithDottedAcronym(String chunk, int start, int end) {
+        int e = end;
+        while (e > start && Character.isWhitespace(chunk.charAt(e - 1))) {
+            e--;
+        }
+        return e - start >= 4 && chunk.charAt(e - 1) == '.' && Character.isUpperCase(chunk.charAt(e - 2))
+                && chunk.charAt(e - 3) == '.' && Character.isUpperCase(chunk.charAt(e - 4));
+    }
+
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("The", "A", "An", "He", "She",
+            "It", "They", "We", "I", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "There", "His",
+            "Her", "Their", "Its", "Our", "As", "If", "When", "While", "After", "Before", "So", "Yet", "However");
+
+    private static boolean startsWithFunctionWord(String chunk, int start, int end) {
+        int e = start;
+        while (e < end && Character.isLetter(chunk.charAt(e))) {
+            e++;
+        }
+        return FUNCTION_WORDS.contains(chunk.substring(start, e));
     }
 
     private static void addTrimmed(String text, int start, int end, List<int[]> out) {

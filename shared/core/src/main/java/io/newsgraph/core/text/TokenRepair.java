@@ -44,6 +44,6 @@ public final class TokenRepair {
     }
 
     private static boolean isJoiner(String s) {
-        return s.equals("-") || s.equals("\u2010") || s.equals("\u2011");
+        return s.equals("-") || s.equals("\u2010") || s.equals("\u2011") || s.equals("\u2013");
     }
 }

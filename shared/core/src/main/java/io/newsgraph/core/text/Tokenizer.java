@@ -23,6 +23,11 @@ public final class Tokenizer {
             }
             if (Character.isLetterOrDigit(c)) {
                 int end = scanWord(text, i, to);
+                // An initial keeps its dot: "L. Ron Hubbard".
+                if (end == i + 1 && Character.isUpperCase(c) && end + 2 < to && text.charAt(end) == '.'
+                        && text.charAt(end + 1) == ' ' && Character.isUpperCase(text.charAt(end + 2))) {
+                    end++;
+                }
                 out.add(new Token(text.substring(i, end), i, end, sentence, ""));
                 i = end;
             } else if (isApostrophe(c) && i + 1 < to && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
