@@ -61,7 +61,7 @@ final class JsonArticleParser {
                     "JSON object without a non-empty body field (one of " + BODY_FIELDS + ")");
         }
         String title = firstText(root, TITLE_FIELDS);
-        title = title == null ? null : TextCleanup.oneLine(title);
+        title = title == null ? null : TextCleanup.oneLine(TextCleanup.normalizeDecoded(title));
         if (title != null && title.isEmpty()) {
             title = null;
         }
@@ -122,6 +122,8 @@ final class JsonArticleParser {
             if (body == null || !TextCleanup.hasLetterOrDigit(body)) {
                 continue;
             }
+            // Escapes inside JSON strings can carry control characters the byte-level checks never saw.
+            body = TextCleanup.normalizeDecoded(body);
             if (looksLikeMarkup(body)) {
                 return html.fragmentText(body);
             }

@@ -37,7 +37,7 @@ final class TextCleanup {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : '\n';
-            if (c == '\n') {
+            if (c == '\n' || c == '\r') {
                 int end = line.length();
                 while (end > 0 && line.charAt(end - 1) == ' ') {
                     end--;

@@ -176,6 +176,15 @@ class ArticleReaderTest {
     }
 
     @Test
+    void jsonBodyAsParagraphArrayWithEscapedControls() throws Exception {
+        Article article = read("[{\"title\": \"Ferry\\u0000 vote\", \"body\": [\"First part.\\r\\n\", \"Second\\u0007 part.\"],"
+                + " \"published\": \"2021-05-06\"}]", "a.json");
+        assertEquals("Ferry vote", article.title());
+        assertEquals("First part.\nSecond part.", article.body());
+        assertEquals(LocalDate.of(2021, 5, 6), article.published());
+    }
+
+    @Test
     void goldFileIsReadThroughItsTextExactly() throws Exception {
         String text = "Harbour council approves ferry\nTuesday, June 4, 2019\nYesterday the council voted.  Twice.\n";
         String gold = "{\"id\": \"g1\", \"title\": \"ignored\", \"text\": " + quote(text)
