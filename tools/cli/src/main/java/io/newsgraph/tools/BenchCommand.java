@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,12 +90,14 @@ final class BenchCommand implements Command {
                 + " (heap used after load minus before, each after System.gc())%n", loadMillis,
                 (heapAfter - heapBefore) / 1048576.0);
 
-        TokenCounter counter = TokenCounter.forExtractor(extractor);
         long tokens = 0;
+        long scannedTokens = 0;
         for (Article article : articles) {
-            tokens += counter.count(article);
+            tokens += extractor.analyze(article).tokenCount();
+            scannedTokens += BenchCorpus.scanTokens(article.fullText());
         }
-        System.out.printf(Locale.ROOT, "tokens: %d (%s)%n", tokens, counter.source());
+        System.out.printf(Locale.ROOT, "tokens: %d (the pipeline's own tokens, Extractor.analyze(article).tokenCount();"
+                + " a plain word-and-punctuation scan counts %d)%n", tokens, scannedTokens);
 
         for (int pass = 0; pass < warmup; pass++) {
             extractAll(extractor, articles);
@@ -226,48 +227,6 @@ final class BenchCommand implements Command {
             long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
             System.out.println(COLD_START_REPORT + " " + uptime + " entities=" + extraction.entities().size()
                     + " relations=" + extraction.relations().size());
-        }
-    }
-
-    /** Token counts: the pipeline's own tokens when the extractor exposes them, else a simple scan. */
-    interface TokenCounter {
-        long count(Article article);
-
-        String source();
-
-        static TokenCounter forExtractor(Extractor extractor) {
-            // Looked up reflectively so the bench keeps working whether or not the pipeline offers its analysis.
-            try {
-                Method analyze = Extractor.class.getMethod("analyze", Article.class);
-                Method tokenCount = analyze.getReturnType().getMethod("tokenCount");
-                return new TokenCounter() {
-                    @Override
-                    public long count(Article article) {
-                        try {
-                            return ((Number) tokenCount.invoke(analyze.invoke(extractor, article))).longValue();
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException("cannot count the pipeline's tokens", e);
-                        }
-                    }
-
-                    @Override
-                    public String source() {
-                        return "the pipeline's own tokens, Extractor.analyze(article).tokenCount()";
-                    }
-                };
-            } catch (NoSuchMethodException e) {
-                return new TokenCounter() {
-                    @Override
-                    public long count(Article article) {
-                        return BenchCorpus.scanTokens(article.fullText());
-                    }
-
-                    @Override
-                    public String source() {
-                        return "word and punctuation tokens by a simple scan; the pipeline exposes no token count";
-                    }
-                };
-            }
         }
     }
 
