@@ -83,7 +83,35 @@ public final class DateText {
                 return iso;
             }
         }
-        return fromTokens(tokens(s), true);
+        LocalDate date = fromTokens(tokens(s), true);
+        if (date == null) {
+            // a dateline: "LISBON, September 3, 2026"
+            int comma = s.indexOf(',');
+            if (comma > 0 && isPlaceName(s.substring(0, comma))) {
+                date = fromTokens(tokens(s.substring(comma + 1)), true);
+            }
+        }
+        return date;
+    }
+
+    /** One to four words of letters (with dots, hyphens, apostrophes): a dateline's place. */
+    private static boolean isPlaceName(String s) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c) || c == '.' || c == '-' || c == '\'' || c == '\u2019') {
+                if (!inWord) {
+                    words++;
+                }
+                inWord = true;
+            } else if (c == ' ') {
+                inWord = false;
+            } else {
+                return false;
+            }
+        }
+        return words >= 1 && words <= 4;
     }
 
     /** The first date line among the first non-blank lines of a text, or null. */

@@ -47,7 +47,8 @@ final class JsonArticleParser {
         }
         String url = firstText(root, URL_FIELDS);
         if (isGold(root)) {
-            String body = root.get("text").asText();
+            // exactly as annotated, except that control characters (never annotated) become spaces, one for one
+            String body = TextCleanup.blankControls(root.get("text").asText());
             if (!TextCleanup.hasLetterOrDigit(body)) {
                 throw new UnreadableArticleException(Reason.NO_TEXT, "gold file with an empty \"text\"");
             }

@@ -31,6 +31,24 @@ final class TextCleanup {
         return out.toString();
     }
 
+    /**
+     * Control characters (other than tab, line feed, carriage return and form feed) replaced one for one by
+     * spaces: the text keeps its length and offsets.
+     */
+    static String blankControls(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (TextDecoder.isBadControl(c) || c == 0x0B || c == 0x1B) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** Each line trimmed with inner space runs folded, blank lines dropped, lines joined by {@code \n}. */
     static String tidyLines(String text) {
         StringBuilder out = new StringBuilder(text.length());

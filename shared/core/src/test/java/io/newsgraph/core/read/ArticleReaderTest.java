@@ -58,6 +58,8 @@ class ArticleReaderTest {
         assertEquals(LocalDate.of(2017, 7, 21), DateText.parseLine("2017-07-21"));
         assertEquals(LocalDate.of(2017, 7, 21), DateText.parseLine("21 July 2017"));
         assertEquals(LocalDate.of(2017, 7, 21), DateText.parseLine("Published: Fri, Jul 21st, 2017 10:30 am EDT"));
+        assertEquals(LocalDate.of(2026, 3, 9), DateText.parseLine("PORT AMBLE, March 9, 2026"));
+        assertNull(DateText.parseLine("Ines Varga, the mayor, March 9, 2026 and later"));
         assertNull(DateText.parseLine("July 21, 2017 was a quiet day"));
         assertNull(DateText.parseLine("February 30, 2017"));
         assertEquals(LocalDate.of(2017, 7, 21), DateText.parseValue("2017-07-21T23:30:00-04:00"));
