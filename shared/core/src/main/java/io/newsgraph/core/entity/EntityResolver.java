@@ -51,7 +51,7 @@ public final class EntityResolver {
     }
 
     public EntityLayer resolve(Document doc, List<Mention> all) {
-        List<Mention> mentions = confirmWeak(all);
+        List<Mention> mentions = dropUnsupportedSingletons(doc, confirmWeak(all));
         List<Cluster> clusters = new ArrayList<>();
         Map<String, Cluster> byKey = new HashMap<>();
         int[] clusterOf = new int[mentions.size()];
@@ -71,8 +71,13 @@ public final class EntityResolver {
             Mention m = mentions.get(i);
             String key = key(m);
             Cluster c = byKey.get(key);
-            if (c == null && m.canonical() == null && m.kind() == MentionKind.NAME) {
-                c = containingName(clusters, m, mentions);
+            if (m.canonical() == null && m.kind() == MentionKind.NAME || m.kind() == MentionKind.PLACE
+                    && m.type() == EntityType.LOCATION && tokenCount(m) == 1) {
+                // A surname that is also a town ("Paris") belongs to the person named in full.
+                Cluster person = containingName(clusters, m, mentions);
+                if (person != null && (c == null || m.canonical() != null)) {
+                    c = person;
+                }
             }
             if (c == null && m.canonical() == null && m.kind() == MentionKind.ACRONYM) {
                 c = expansionOf(clusters, m.text());
@@ -86,6 +91,44 @@ public final class EntityResolver {
             clusterOf[i] = clusters.indexOf(c);
         }
         return build(doc, mentions, clusters, clusterOf);
+    }
+
+    static boolean KEEP_PLACE_SINGLETONS = Boolean.parseBoolean(System.getProperty("ng.kps", "true"));
+    static boolean DROP_SINGLETONS = Boolean.parseBoolean(System.getProperty("ng.ds", "true"));
+
+    /**
+     * A lone capitalised word seen once, with no type cue and no longer name containing it, is more
+     * often a quoted word, product or heading than an entity.
+     */
+    private List<Mention> dropUnsupportedSingletons(Document doc, List<Mention> mentions) {
+        if (!DROP_SINGLETONS) {
+            return mentions;
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        Set<String> inLonger = new HashSet<>();
+        for (Mention m : mentions) {
+            counts.merge(Names.normalize(m.text()), 1, Integer::sum);
+            String[] words = m.text().split("\\s+");
+            if (words.length > 1) {
+                for (String w : words) {
+                    inLonger.add(Names.stripArticle(Names.normalize(w)));
+                }
+            }
+        }
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            String norm = Names.normalize(m.text());
+            boolean lone = m.kind() == MentionKind.NAME && m.end() - m.start() == 1 && m.type() == null
+                    && m.title() == null && counts.get(norm) == 1 && !inLonger.contains(Names.stripArticle(norm))
+                    && personContext(doc, m) == 0;
+            if (!lone) {
+                out.add(m);
+            } else if (KEEP_PLACE_SINGLETONS && locationContext(doc, m) > 0) {
+                // "arrived in Herat": a lone word after a place preposition is a place.
+                out.add(m.withType(EntityType.LOCATION));
+            }
+        }
+        return out;
     }
 
     /** Headline spans count only when the body confirms them. */
@@ -150,7 +193,11 @@ public final class EntityResolver {
                 continue;
             }
             String[] longer = words(c.bestForm);
-            if (longer.length <= words.length || !subName(words, longer)) {
+            boolean variant = longer.length == words.length && words.length >= 2 && matchesAt(words, longer, 0);
+            if (!variant && (longer.length <= words.length || !subName(words, longer))) {
+                continue;
+            }
+            if (m.canonical() != null && (longer.length < 2 || endsWithOrgOrFacility(longer))) {
                 continue;
             }
             if (words.length == 1 && endsWithOrgOrFacility(longer)) {
@@ -368,10 +415,45 @@ public final class EntityResolver {
             // "The Ontario Ghostbusters", "Afghan Girls": a plural head names a group.
             return EntityType.ORGANIZATION;
         }
-        if (words.length >= 2 || person > 0) {
+        if (person > 0 || words.length >= 2 && looksLikePersonName(words, c, mentions)) {
+            return EntityType.PERSON;
+        }
+        if (words.length >= 2 && DEFAULT_MULTIWORD_PERSON) {
             return EntityType.PERSON;
         }
         return EntityType.ORGANIZATION;
+    }
+
+    static boolean DEFAULT_MULTIWORD_PERSON = Boolean.parseBoolean(System.getProperty("ng.mwp", "true"));
+
+    /**
+     * A multi-word name with a person's shape: a given name first, a hyphenated given name
+     * ("Chung-tai"), an initial ("L. Ron"), or its last word used alone elsewhere as a surname.
+     */
+    private boolean looksLikePersonName(String[] words, Cluster c, List<Mention> mentions) {
+        if (words.length > 4) {
+            return false;
+        }
+        if (lexicon.isFirstName(words[0])) {
+            return true;
+        }
+        for (String w : words) {
+            int dash = w.indexOf('-');
+            if (dash > 0 && dash < w.length() - 1 && Character.isLowerCase(w.charAt(dash + 1))) {
+                return true;
+            }
+            if (w.length() == 2 && w.charAt(1) == '.' && Character.isUpperCase(w.charAt(0))) {
+                return true;
+            }
+        }
+        String surname = Names.normalize(words[words.length - 1]);
+        for (int mi : c.mentions) {
+            Mention m = mentions.get(mi);
+            if (m.end() - m.start() == 1 && Names.normalize(m.text()).equals(surname)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words that end organisation names but also occur inside other names. */
@@ -383,6 +465,13 @@ public final class EntityResolver {
     private boolean isOrganisationName(String[] words) {
         if (lexicon.isOrgWord(words[words.length - 1])) {
             return true;
+        }
+        // "British Red Cross": ends with a known organisation.
+        for (int from = 1; from < words.length && from >= words.length - 3; from++) {
+            if (lexicon.knownOrganization(String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)))
+                    != null) {
+                return true;
+            }
         }
         if (words.length < 2) {
             return false;

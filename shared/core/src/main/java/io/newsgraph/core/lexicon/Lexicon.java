@@ -38,11 +38,13 @@ public final class Lexicon {
     private final Map<String, List<PredicateCue>> cuesByHead;
     private final Map<String, String> knownOrgs;
     private final Set<String> firstNames;
+    private final Set<String> eventWords;
 
     private Lexicon(Map<String, Place> places, Map<String, String> countryAliasesByCanonical,
                     Map<String, Role> titles, Set<String> orgWords, Set<String> facilityWords,
                     Set<String> commonWords, Map<String, List<PredicateCue>> cuesByHead,
-                    Map<String, String> knownOrgs, Set<String> firstNames) {
+                    Map<String, String> knownOrgs, Set<String> firstNames, Set<String> eventWords) {
+        this.eventWords = eventWords;
         this.knownOrgs = knownOrgs;
         this.firstNames = firstNames;
         this.places = places;
@@ -102,7 +104,7 @@ public final class Lexicon {
         lines("first-names.txt", w -> firstNames.add(w.trim().toLowerCase(Locale.ROOT)));
         return new Lexicon(Map.copyOf(places), Map.copyOf(aliasOf), Map.copyOf(titles), Set.copyOf(orgWords),
                 Set.copyOf(facilityWords), Set.copyOf(common), Map.copyOf(cues), Map.copyOf(knownOrgs),
-                Set.copyOf(firstNames));
+                Set.copyOf(firstNames), loadWords("event-words.txt"));
     }
 
     private static void loadPlaces(Map<String, Place> places, Map<String, String> aliasOf) {
@@ -157,6 +159,12 @@ public final class Lexicon {
         lines("regions.txt", line -> location.accept(line.trim()));
         lines("capitals.tsv", line -> location.accept(line.split("\t")[0].trim()));
         lines("cities.tsv", line -> location.accept(line.split("\t")[0].trim()));
+    }
+
+    private static Set<String> loadWords(String file) {
+        Set<String> words = new HashSet<>();
+        lines(file, w -> words.add(w.trim().toLowerCase(Locale.ROOT)));
+        return Set.copyOf(words);
     }
 
     private static List<String> split(String[] fields, int i) {
@@ -302,6 +310,11 @@ public final class Lexicon {
         String lower = word.toLowerCase(Locale.ROOT);
         return orgWords.contains(lower)
                 || lower.length() > 4 && lower.endsWith("s") && orgWords.contains(lower.substring(0, lower.length() - 1));
+    }
+
+    /** Head word of an event, holiday, law or award name ("Day", "War", "Act"). */
+    public boolean isEventWord(String word) {
+        return eventWords.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /** A common English given name ("Maria", "John"). */

@@ -29,6 +29,12 @@ public final class MentionFinder {
 
     private static final Set<String> PARTICLES = Set.of("al", "el", "bin", "ibn", "bint", "abu", "van", "von",
             "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "dos", "das", "ter", "ben");
+    /** Never the start of a name, whatever the tagger says. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those",
+            "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "in", "on",
+            "at", "of", "for", "and", "but", "or", "if", "when", "while", "after", "before", "as", "so", "there");
+    private static final Set<String> GOVERNMENT_WORDS = Set.of("Government", "Administration", "Regime",
+            "Authorities", "Forces", "Troops", "Military");
     private static final Set<String> NON_NAME_PREFIXES = Set.of("pro", "anti", "pan", "ex", "non", "neo", "post",
             "pre", "mid", "semi", "multi", "trans", "inter", "sub", "super", "co");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "&", "'s", "on", "de");
@@ -81,9 +87,10 @@ public final class MentionFinder {
                 continue;
             }
             if (!nameToken(t) || (sentenceInitial(tokens, from, i) && !properAtStart(tokens, i, to))
-                    || (lexicon.isCommonWord(t.text()) && !placeStartsAt(tokens, i, to) && !t.properNounTag())
+                    || (lexicon.isCommonWord(t.text()) && !placeStartsAt(tokens, i, to)
+                        && (!t.properNounTag() || FUNCTION_WORDS.contains(t.text().toLowerCase(Locale.ROOT))))
                     || ordinaryWord(tokens, i, to, lowerWords) && lexicon.title(t.text()) == null
-                    && !lexicon.isOrgWord(tokens.get(runEnd(tokens, i, to) - 1).text())) {
+                    && !containsOrgWord(tokens, i, runEnd(tokens, i, to))) {
                 i++;
                 continue;
             }
@@ -135,7 +142,10 @@ public final class MentionFinder {
     /** A sentence-initial capitalised word counts as a name only with the tagger's or lexicon's support. */
     private boolean properAtStart(List<Token> tokens, int i, int to) {
         Token t = tokens.get(i);
-        if (placeStartsAt(tokens, i, to) || lexicon.knownOrganization(t.text()) != null) {
+        int placeEnd = placeEnd(tokens, i, to);
+        if (placeEnd > i + 1 || placeEnd > i && (t.properNounTag() || isAcronym(t.text())
+                || lexicon.place(t.text()).type() == EntityType.COUNTRY)
+                || lexicon.knownOrganization(t.text()) != null) {
             return true;
         }
         if (lexicon.isCommonWord(t.text()) || lexicon.title(t.text()) != null) {
@@ -193,6 +203,7 @@ public final class MentionFinder {
         int j = i + 1;
         boolean orgMode = lexicon.isOrgWord(tokens.get(i).text()) || lexicon.isFacilityWord(tokens.get(i).text());
         int limit = Math.min(to, i + MAX_RUN);
+        int ofJoins = 0;
         while (j < limit) {
             Token t = tokens.get(j);
             String lower = t.text().toLowerCase(Locale.ROOT);
@@ -212,7 +223,12 @@ public final class MentionFinder {
             }
             boolean afterHead = lexicon.isOrgWord(tokens.get(j - 1).text())
                     || lexicon.isFacilityWord(tokens.get(j - 1).text());
-            if (orgMode && CONNECTORS.contains(lower) && !(afterHead && (lower.equals("and") || lower.equals("&")))) {
+            if (orgMode && CONNECTORS.contains(lower) && !(afterHead && (lower.equals("and") || lower.equals("&")))
+                    && !(lower.equals("of") && ofJoins > 0 && placeAfter(tokens, j + 1, limit))
+                    && !((lower.equals("and") || lower.equals("&")) && coordinatedOrganisation(tokens, i, j, limit))) {
+                if (lower.equals("of")) {
+                    ofJoins++;
+                }
                 int k = j;
                 while (k < limit && CONNECTORS.contains(tokens.get(k).text().toLowerCase(Locale.ROOT)) && k - j < 2) {
                     k++;
@@ -234,11 +250,45 @@ public final class MentionFinder {
         return j;
     }
 
+    private boolean containsOrgWord(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (lexicon.isOrgWord(tokens.get(k).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A gazetteer place right after a connector ("of the UK"). */
+    private boolean placeAfter(List<Token> tokens, int k, int limit) {
+        while (k < limit && tokens.get(k).text().equalsIgnoreCase("the")) {
+            k++;
+        }
+        return k < limit && placeEnd(tokens, k, limit) > k;
+    }
+
+    /** "X Institute of Technology and Y State University": "and" joins two organisation names. */
+    private boolean coordinatedOrganisation(List<Token> tokens, int i, int j, int limit) {
+        boolean leftHasHead = false;
+        for (int k = i; k < j; k++) {
+            leftHasHead |= lexicon.isOrgWord(tokens.get(k).text());
+        }
+        if (!leftHasHead) {
+            return false;
+        }
+        int k = j + 1;
+        while (k < limit && nameToken(tokens.get(k))) {
+            k++;
+        }
+        return k > j + 1 && lexicon.isOrgWord(tokens.get(k - 1).text());
+    }
+
     /** Cuts a capitalised run into titles, leading places and the name proper. */
     private void segment(Document doc, Sentence s, int i, int j, boolean weak, List<Mention> out) {
         List<Token> tokens = doc.tokens();
         // "General Motors", "Justice Department": a run ending in an organisation word keeps its title word.
-        boolean orgName = j - i >= 2 && lexicon.isOrgWord(tokens.get(j - 1).text());
+        boolean orgName = j - i >= 2 && lexicon.isOrgWord(tokens.get(j - 1).text())
+                && lexicon.place(doc.span(i, j)) == null;
         int k = i;
         Role role = null;
         while (k < j) {
@@ -249,12 +299,19 @@ public final class MentionFinder {
                 k = titleEnd;
                 continue;
             }
-            if (lexicon.isCommonWord(tokens.get(k).text()) && !tokens.get(k).properNounTag()
+            if (lexicon.isCommonWord(tokens.get(k).text()) && (!tokens.get(k).properNounTag()
+                    || FUNCTION_WORDS.contains(tokens.get(k).text().toLowerCase(Locale.ROOT)))
                     && !placeStartsAt(tokens, k, j)) {
                 k++;
                 continue;
             }
             int placeEnd = placeEnd(tokens, k, j);
+            if (placeEnd > k && placeEnd + 1 == j && GOVERNMENT_WORDS.contains(tokens.get(placeEnd).text())
+                    && lexicon.place(doc.span(k, placeEnd)).type() == EntityType.COUNTRY) {
+                // "the UK Government", "US Army": a country named through its government is the country.
+                addPlace(doc, s, k, placeEnd, weak, role, out);
+                return;
+            }
             if (placeEnd > k && !orgName && (placeEnd == j || titleEnd(tokens, placeEnd, j) > placeEnd
                     || placeEnd(tokens, placeEnd, j) == j || wholeTitle(tokens, placeEnd, j))) {
                 addPlace(doc, s, k, placeEnd, weak, role, out);
@@ -315,7 +372,9 @@ public final class MentionFinder {
             } else if (lexicon.place(prefix) != null) {
                 addPlace(doc, s, k, p, weak, null, out);
             }
-            addName(doc, s, te, end, weak, role, out);
+            if (nameToken(tokens.get(te))) {
+                addName(doc, s, te, end, weak, role, out);
+            }
             return true;
         }
         return false;
@@ -328,11 +387,13 @@ public final class MentionFinder {
                 continue;
             }
             int rest = end - p - 1;
-            if (rest < 2 || rest > 3 || !lexicon.isFirstName(tokens.get(p + 1).text())) {
+            if (rest < 2 || rest > 3 || lexicon.place(tokens.get(p + 1).text()) != null) {
                 return -1;
             }
             for (int q = p + 1; q < end; q++) {
-                if (lexicon.isOrgWord(tokens.get(q).text()) || !nameToken(tokens.get(q))) {
+                String w = tokens.get(q).text();
+                if (lexicon.isOrgWord(w) || !nameToken(tokens.get(q)) || lexicon.isEventWord(w) || lexicon.title(w) != null
+                        || lexicon.isFacilityWord(w) || CONNECTORS.contains(w.toLowerCase(Locale.ROOT))) {
                     return -1;
                 }
             }
@@ -356,6 +417,27 @@ public final class MentionFinder {
 
     private void addName(Document doc, Sentence s, int k, int end, boolean weak, Role role, List<Mention> out) {
         List<Token> tokens = doc.tokens();
+        // "Education Mr": a trailing title word is not part of the name.
+        while (end - k >= 2 && lexicon.title(tokens.get(end - 1).text()) != null
+                && !lexicon.isOrgWord(tokens.get(end - 1).text())) {
+            end--;
+        }
+        // "Education Stefania Giannini": an ordinary word before a given name.
+        if (end - k >= 3 && lexicon.isFirstName(tokens.get(k + 1).text()) && !lexicon.isFirstName(tokens.get(k).text())
+                && lexicon.place(tokens.get(k).text()) == null && ordinaryNoun(tokens.get(k).text())) {
+            k++;
+        }
+        String first = tokens.get(k).text();
+        String lastWord = tokens.get(end - 1).text();
+        if (lexicon.isEventWord(lastWord) || end - k >= 2 && first.equals("Operation")) {
+            return;
+        }
+        if (end - k == 1 && !isAcronym(first)) {
+            String lower = first.toLowerCase(Locale.ROOT);
+            if (lower.endsWith("ly") || lower.endsWith("ing") && !tokens.get(k).properNounTag()) {
+                return;
+            }
+        }
         String text = doc.span(k, end);
         String known = lexicon.knownOrganization(text);
         if (known != null) {
@@ -378,6 +460,23 @@ public final class MentionFinder {
             return;
         }
         out.add(new Mention(s.index(), k, end, text, MentionKind.NAME, null, null, role, weak));
+    }
+
+    private static final Set<String> NOUN_SUFFIXES = Set.of("tion", "tions", "ment", "ments", "ity", "ism", "ics",
+            "ence", "ance", "ship", "ness", "ure", "ing");
+
+    /** An English common noun by its ending ("Education", "Relations", "Council"). */
+    private boolean ordinaryNoun(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (lexicon.isOrgWord(word)) {
+            return true;
+        }
+        for (String suffix : NOUN_SUFFIXES) {
+            if (lower.endsWith(suffix) && lower.length() > suffix.length() + 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "air base", "naval base", "airport" written in lower case right after a name. */
