@@ -1,6 +1,7 @@
 package io.newsgraph.tools;
 
 import io.newsgraph.core.Extractor;
+import io.newsgraph.core.eval.Counts;
 import io.newsgraph.core.eval.GoldArticle;
 import io.newsgraph.core.eval.GoldLoader;
 import io.newsgraph.core.eval.Score;
@@ -8,20 +9,24 @@ import io.newsgraph.core.eval.Scorer;
 import io.newsgraph.core.eval.Scorer.ArticleScore;
 import io.newsgraph.core.model.Article;
 import io.newsgraph.core.model.Extraction;
+import io.newsgraph.core.model.Predicate;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code eval GOLD_DIR [--per-doc] [--errors]}: runs the pipeline on every gold article under GOLD_DIR and prints
- * precision, recall and F1 as GUIDELINES section 4 defines them (micro-averaged), overall and optionally per
- * document; {@code --errors} also lists each document's missed and spurious entities and relations.
+ * {@code eval GOLD_DIR [--per-doc] [--errors] [--predicates]}: runs the pipeline on every gold article under
+ * GOLD_DIR and prints precision, recall and F1 as GUIDELINES section 4 defines them (micro-averaged), overall and
+ * optionally per document; {@code --errors} also lists each document's missed and spurious entities and
+ * relations, {@code --predicates} splits the typed relation counts by predicate.
  */
 final class EvalCommand implements Command {
 
@@ -42,7 +47,8 @@ final class EvalCommand implements Command {
 
     @Override
     public String usage() {
-        return "GOLD_DIR [--per-doc] [--errors]  score the extractor against gold files (GUIDELINES section 4)";
+        return "GOLD_DIR [--per-doc] [--errors] [--predicates]  score the extractor against gold files"
+                + " (GUIDELINES section 4)";
     }
 
     @Override
@@ -50,10 +56,12 @@ final class EvalCommand implements Command {
         Path goldDir = null;
         boolean perDoc = false;
         boolean errors = false;
+        boolean predicates = false;
         for (String arg : args) {
             switch (arg) {
                 case "--per-doc" -> perDoc = true;
                 case "--errors" -> errors = true;
+                case "--predicates" -> predicates = true;
                 default -> {
                     if (arg.startsWith("--") || goldDir != null) {
                         err.println("usage: ./newsgraph eval " + usage());
@@ -78,6 +86,7 @@ final class EvalCommand implements Command {
 
         Scorer scorer = new Scorer();
         Score total = Score.ZERO;
+        Map<Predicate, Counts> byPredicate = new EnumMap<>(Predicate.class);
         List<ArticleScore> scores = new ArrayList<>();
         List<Long> millis = new ArrayList<>();
         int failed = 0;
@@ -95,6 +104,7 @@ final class EvalCommand implements Command {
             ArticleScore score = scorer.score(article, extraction);
             scores.add(score);
             total = total.plus(score.score());
+            score.relationsByPredicate().forEach((predicate, counts) -> byPredicate.merge(predicate, counts, Counts::plus));
         }
 
         out.printf(Locale.ROOT, "gold: %s (%d documents); pipeline loaded in %d ms; extraction %d ms in total%n%n",
@@ -109,6 +119,10 @@ final class EvalCommand implements Command {
                     printErrors(score);
                 }
             }
+            out.println();
+        }
+        if (predicates) {
+            out.print(EvalTable.byPredicate(byPredicate));
             out.println();
         }
         out.print(EvalTable.overall(total, gold.size()));

@@ -3,9 +3,11 @@ package io.newsgraph.tools;
 import io.newsgraph.core.eval.Counts;
 import io.newsgraph.core.eval.Ratio;
 import io.newsgraph.core.eval.Score;
+import io.newsgraph.core.model.Predicate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Fixed-width text tables for {@code eval}: the overall measures, and one line per document. */
 final class EvalTable {
@@ -31,6 +33,20 @@ final class EvalTable {
     private static void row(StringBuilder out, String name, Counts counts) {
         out.append(String.format(Locale.ROOT, "%-22s %6d %6d %6d %9s %9s %9s%n", name, counts.tp(), counts.fp(),
                 counts.fn(), number(counts.precision()), number(counts.recall()), number(counts.f1())));
+    }
+
+    /** Typed relation counts by predicate (rows with any count), in the predicate set's order. */
+    static String byPredicate(Map<Predicate, Counts> counts) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-22s %6s %6s %6s %9s %9s %9s%n", "relation typed by", "tp", "fp", "fn",
+                "precision", "recall", "F1"));
+        for (Predicate predicate : Predicate.values()) {
+            Counts c = counts.get(predicate);
+            if (c != null && c.tp() + c.fp() + c.fn() > 0) {
+                row(out, "  " + predicate.name(), c);
+            }
+        }
+        return out.toString();
     }
 
     static String perDocumentHeader(int idWidth) {

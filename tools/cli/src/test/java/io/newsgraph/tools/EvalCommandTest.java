@@ -48,7 +48,7 @@ class EvalCommandTest {
 
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         int code = new EvalCommand(() -> pipeline, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream())).run(List.of(dir.toString(), "--per-doc", "--errors"));
+                new PrintStream(new ByteArrayOutputStream())).run(List.of(dir.toString(), "--per-doc", "--errors", "--predicates"));
         String text = stdout.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, text);
         assertTrue(text.contains("(2 documents)"), text);
@@ -58,6 +58,7 @@ class EvalCommandTest {
         assertTrue(text.matches("(?s).*relation typed\\s+2\\s+0\\s+0\\s+1\\.000\\s+1\\.000\\s+1\\.000.*"), text);
         assertTrue(text.matches("(?s).*location accuracy.*0\\.000\\s+\\(0 of 1 .*"), text);
         assertTrue(text.contains("missed entity: Westholm (LOCATION)"), text);
+        assertTrue(text.matches("(?s).*\\n  MEET\\s+1\\s+0\\s+0.*\\n  VISIT\\s+1\\s+0\\s+0.*"), text);
         assertTrue(text.contains("spurious entity: Ines Varga (ORGANIZATION)"), text);
     }
 

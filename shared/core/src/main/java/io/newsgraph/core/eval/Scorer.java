@@ -10,6 +10,7 @@ import io.newsgraph.core.model.Relation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,12 +107,39 @@ public final class Scorer {
 
         Score score = new Score(untyped, typed, typedRelations.counts, pairs.counts,
                 new Ratio(locationCorrect, locationTotal));
-        return new ArticleScore(gold.id(), score, missedEntities, spuriousEntities, missedRelations, spuriousRelations);
+        return new ArticleScore(gold.id(), score, byPredicate(systemRelations, goldRelations, typedRelations),
+                missedEntities, spuriousEntities, missedRelations, spuriousRelations);
     }
 
     /** One article's score and its errors (typed entities and typed relations). */
-    public record ArticleScore(String id, Score score, List<String> missedEntities, List<String> spuriousEntities,
+    public record ArticleScore(String id, Score score, Map<Predicate, Counts> relationsByPredicate,
+                               List<String> missedEntities, List<String> spuriousEntities,
                                List<String> missedRelations, List<String> spuriousRelations) {
+    }
+
+    /**
+     * Typed relation counts split by predicate: a hit or a miss under the gold predicate, a false positive under
+     * the system's. The per-predicate counts add up to the typed relation counts.
+     */
+    private static Map<Predicate, Counts> byPredicate(List<RelationItem> system, List<RelationItem> gold,
+                                                      Matching matching) {
+        Map<Predicate, Counts> counts = new EnumMap<>(Predicate.class);
+        boolean[] goldMatched = new boolean[gold.size()];
+        for (int s = 0; s < system.size(); s++) {
+            int g = matching.goldOfSystem()[s];
+            if (g >= 0) {
+                goldMatched[g] = true;
+                counts.merge(gold.get(g).predicate, new Counts(1, 0, 0), Counts::plus);
+            } else if (!matching.excused()[s]) {
+                counts.merge(system.get(s).predicate, new Counts(0, 1, 0), Counts::plus);
+            }
+        }
+        for (int g = 0; g < gold.size(); g++) {
+            if (!goldMatched[g] && !gold.get(g).optional) {
+                counts.merge(gold.get(g).predicate, new Counts(0, 0, 1), Counts::plus);
+            }
+        }
+        return counts;
     }
 
     // ---- entities
@@ -234,7 +262,7 @@ public final class Scorer {
 
     // ---- matching
 
-    private record Matching(Counts counts, int[] goldOfSystem) {
+    private record Matching(Counts counts, int[] goldOfSystem, boolean[] excused) {
     }
 
     /**
@@ -295,7 +323,7 @@ public final class Scorer {
                 }
             }
         }
-        return new Matching(new Counts(tp, fp, fn), goldOfSystem);
+        return new Matching(new Counts(tp, fp, fn), goldOfSystem, excusable);
     }
 
     private static boolean augment(int s, List<List<Integer>> adjacency, int[] systemOfGold, boolean[] visited) {

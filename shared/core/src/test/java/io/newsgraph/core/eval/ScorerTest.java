@@ -260,5 +260,10 @@ class ScorerTest {
         assertEquals(3, result.missedEntities().size());
         assertTrue(result.missedRelations().contains("Ines Varga HEAD_OF Norlandia"), result.missedRelations().toString());
         assertEquals(List.of("Ines Varga MEET Westholm"), new ArrayList<>(result.spuriousRelations()));
+        assertEquals(new Counts(0, 0, 1), result.relationsByPredicate().get(Predicate.HEAD_OF));
+        assertEquals(new Counts(0, 1, 1), result.relationsByPredicate().get(Predicate.MEET));
+        assertEquals(new Counts(0, 0, 1), result.relationsByPredicate().get(Predicate.VISIT));
+        Counts sum = result.relationsByPredicate().values().stream().reduce(Counts.ZERO, Counts::plus);
+        assertEquals(result.score().relationTyped(), sum);
     }
 }
