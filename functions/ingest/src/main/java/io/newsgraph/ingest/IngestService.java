@@ -8,6 +8,7 @@ import io.newsgraph.core.read.ArticleReader;
 import io.newsgraph.core.read.UnreadableArticleException;
 import io.newsgraph.storage.ArticleSource;
 import io.newsgraph.storage.GraphStore;
+import io.newsgraph.storage.Sequencers;
 import io.newsgraph.storage.WriteOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Turns S3 event records into graph writes: created objects are read, extracted and saved; removed objects
@@ -132,6 +134,14 @@ public final class IngestService {
             // deleted since the event; its ObjectRemoved event removes whatever was stored
             return new ArticleResult(GraphStore.articleId(source.bucket(), source.key()), source.bucket(),
                     source.key(), ArticleResult.Status.SKIPPED, OBJECT_GONE, 0, 0, 0, 0, millisSince(start));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 403 && newerVersionStored(source)) {
+                // with only s3:GetObject (no ListBucket) S3 answers 403, not 404, for a deleted key; when a newer
+                // event for this key is already applied this older one has nothing left to do
+                return new ArticleResult(GraphStore.articleId(source.bucket(), source.key()), source.bucket(),
+                        source.key(), ArticleResult.Status.STALE, OBJECT_GONE, 0, 0, 0, 0, millisSince(start));
+            }
+            throw e; // throttling, 5xx, or access denied without a newer version: Lambda retries
         } catch (IOException e) {
             throw new UncheckedIOException("reading s3://" + source.bucket() + "/" + source.key() + " failed", e);
         }
@@ -166,6 +176,15 @@ public final class IngestService {
         }
         return written(source, outcome, ArticleResult.Status.INGESTED, null, extraction.entities().size(),
                 extraction.relations().size(), start);
+    }
+
+    private boolean newerVersionStored(ArticleSource source) {
+        if (source.sequencer() == null) {
+            return false;
+        }
+        return store.findArticle(GraphStore.articleId(source.bucket(), source.key()))
+                .map(stored -> stored.sequencer() != null && Sequencers.compare(stored.sequencer(), source.sequencer()) > 0)
+                .orElse(false);
     }
 
     /** A 400 ValidationException (e.g. an item over 400 KB) will fail the same way on every retry. */

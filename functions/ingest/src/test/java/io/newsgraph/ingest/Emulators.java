@@ -1,0 +1,80 @@
+package io.newsgraph.ingest;
+
+import io.newsgraph.core.Extractor;
+import io.newsgraph.emulators.AwsClients;
+import io.newsgraph.emulators.DynamoDbEmulator;
+import io.newsgraph.emulators.S3Emulator;
+import io.newsgraph.storage.GraphTable;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Real S3 (S3Proxy) and DynamoDB (dynalite) servers for one test class, plus the extraction pipeline,
+ * loaded once per JVM because it is the expensive part.
+ */
+final class Emulators implements AutoCloseable {
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static Extractor extractor;
+
+    final S3Emulator s3Emulator;
+    final DynamoDbEmulator dynamoEmulator;
+    final S3Client s3;
+    final DynamoDbClient dynamo;
+
+    private Emulators(S3Emulator s3Emulator, DynamoDbEmulator dynamoEmulator) {
+        this.s3Emulator = s3Emulator;
+        this.dynamoEmulator = dynamoEmulator;
+        this.s3 = AwsClients.s3(s3Emulator.endpoint());
+        this.dynamo = AwsClients.dynamoDb(dynamoEmulator.endpoint());
+    }
+
+    static Emulators inMemory() {
+        return new Emulators(S3Emulator.inMemory().start(), DynamoDbEmulator.inMemory().start());
+    }
+
+    static Emulators with(DynamoDbEmulator dynamoEmulator) {
+        return new Emulators(S3Emulator.inMemory().start(), dynamoEmulator.start());
+    }
+
+    static synchronized Extractor extractor() {
+        if (extractor == null) {
+            extractor = Extractor.loadDefault();
+        }
+        return extractor;
+    }
+
+    /** A fresh, empty graph table. */
+    String newTable() {
+        String table = "graph-" + TABLES.incrementAndGet();
+        GraphTable.ensureTable(dynamo, table);
+        return table;
+    }
+
+    String newBucket() {
+        String bucket = "articles-" + TABLES.incrementAndGet();
+        s3.createBucket(b -> b.bucket(bucket));
+        return bucket;
+    }
+
+    void put(String bucket, String key, byte[] content, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    }
+
+    IngestHandler handler(String table) {
+        return handler(s3, dynamo, table, IngestConfig.DEFAULT_MAX_OBJECT_BYTES);
+    }
+
+    IngestHandler handler(S3Client s3Client, DynamoDbClient dynamoClient, String table, long maxObjectBytes) {
+        return new IngestHandler(s3Client, dynamoClient, new IngestConfig(table, maxObjectBytes), extractor());
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        dynamo.close();
+        s3Emulator.close();
+        dynamoEmulator.close();
+    }
+}
