@@ -43,7 +43,7 @@ final class HtmlArticleParser {
                 meta(doc, "meta[property=og:title]"),
                 linkedData == null ? null : text(linkedData.get("headline")),
                 doc.selectFirst("h1") == null ? null : doc.selectFirst("h1").text(),
-                doc.title());
+                withoutSiteName(doc.title()));
         LocalDate published = DateText.parseValue(firstNonBlank(
                 meta(doc, "meta[property=article:published_time]"),
                 meta(doc, "meta[itemprop=datePublished]"),
@@ -74,6 +74,18 @@ final class HtmlArticleParser {
             throw new UnreadableArticleException(Reason.NO_TEXT, "HTML without visible text");
         }
         return new Article(title, body, published, url, ArticleFormat.HTML);
+    }
+
+    /** "Ferry vote approved | Amble Herald" without " | Amble Herald", when what stays still reads as a headline. */
+    static String withoutSiteName(String title) {
+        int bar = title.lastIndexOf(" | ");
+        if (bar > 0) {
+            String head = title.substring(0, bar).trim();
+            if (head.split(" ").length >= 3) {
+                return head;
+            }
+        }
+        return title;
     }
 
     /** Visible text of an HTML fragment (a body field holding markup). */

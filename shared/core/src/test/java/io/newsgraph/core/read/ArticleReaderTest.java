@@ -103,6 +103,13 @@ class ArticleReaderTest {
     }
 
     @Test
+    void htmlTitleTagLosesTheSiteName() throws Exception {
+        assertEquals("Council approves new ferry", read("<html><head><title>Council approves new ferry | Amble Herald"
+                + "</title></head><body><p>The council voted.</p></body></html>", "a.html").title());
+        assertEquals("Ferry | Herald", HtmlArticleParser.withoutSiteName("Ferry | Herald"));
+    }
+
+    @Test
     void htmlOfOnlyScriptAndStyleHasNoText() {
         StringBuilder html = new StringBuilder("<html><head><style>body{margin:0}</style></head><body>");
         for (int i = 0; i < 200; i++) {
