@@ -15,11 +15,15 @@ public final class Sequencers {
     private Sequencers() {
     }
 
-    /** The sortable form; a missing sequencer sorts lowest. */
+    /**
+     * The sortable form. A missing sequencer, or one that is not hex of at most 64 digits (S3 never sends
+     * such; a hand-made event might), sorts lowest rather than failing: a write must never become a
+     * poison event that Lambda retries forever.
+     */
     public static String sortable(String sequencer) {
         String hex = sequencer == null ? "" : sequencer.strip().toUpperCase(Locale.ROOT);
         if (hex.length() > WIDTH || !HEX.matcher(hex).matches()) {
-            throw new IllegalArgumentException("sequencer is not a hex string of at most " + WIDTH + " digits");
+            hex = "";
         }
         return "0".repeat(WIDTH - hex.length()) + hex;
     }

@@ -32,6 +32,9 @@ final class FaultyDynamoDb implements DynamoDbClient {
     volatile int throttledBatches;
     /** After this many successful batch calls, every further call throws (a crash); negative = never. */
     volatile int crashAfterBatches = -1;
+    /** Runs before the batch call with this number (1-based), e.g. to kill the server. */
+    volatile int hookAtBatch = -1;
+    volatile Runnable hook = () -> { };
 
     FaultyDynamoDb(DynamoDbClient real) {
         this.real = real;
@@ -40,6 +43,9 @@ final class FaultyDynamoDb implements DynamoDbClient {
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
         int call = batchCalls.incrementAndGet();
+        if (call == hookAtBatch) {
+            hook.run();
+        }
         if (crashAfterBatches >= 0 && call > crashAfterBatches) {
             throw new IllegalStateException("simulated crash");
         }

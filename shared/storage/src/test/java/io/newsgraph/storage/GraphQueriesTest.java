@@ -267,4 +267,20 @@ class GraphQueriesTest {
         List<StoredRelation> at = queries.locationRelations(greyhaven, RelationFilter.NONE, 20, null).items();
         assertEquals(1, at.size(), "one copy when the location is also the object");
     }
+
+    @Test
+    void relationsNamingNoExtractedEntityAreKeptInTheArticleOnly() {
+        WriteOutcome saved = store.saveArticle(source("a.txt", "01"), article("Loose", null), new Extraction(
+                List.of(person("Ilse Harrow")),
+                List.of(relation("Ilse Harrow", Predicate.CRITICIZE, "Unnamed Group", "Nowhere Town", "2025-02-02"))));
+        ArticleGraph graph = queries.articleGraph(saved.articleId(), 10, null).orElseThrow();
+        StoredRelation relation = graph.relations().get(0);
+        assertEquals("Unnamed Group", relation.object());
+        assertNull(relation.objectId());
+        assertEquals("Nowhere Town", relation.location());
+        assertNull(relation.locationId());
+        String harrow = only("Ilse Harrow").id();
+        assertEquals(1, queries.actorRelations(harrow, RelationFilter.NONE, 10, null).items().size());
+        assertTrue(queries.resolve("Unnamed Group", ACTORS).isEmpty());
+    }
 }
