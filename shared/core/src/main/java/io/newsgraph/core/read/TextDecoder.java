@@ -59,7 +59,10 @@ final class TextDecoder {
             declared = supported(metaCharset(bytes));
         }
         Utf8Shape shape = Utf8Shape.of(bytes);
-        if (declared != null && !isUtf8(declared) && !(shape.valid && shape.multiByte > 0)) {
+        // A declaration loses to bytes that are plainly UTF-8: multi-byte sequences, or (for a declared UTF-16/32,
+        // whose NUL pattern was not found above) any valid UTF-8 at all.
+        boolean plainlyUtf8 = shape.valid && (shape.multiByte > 0 || (declared != null && isWide(declared)));
+        if (declared != null && !isUtf8(declared) && !plainlyUtf8) {
             Decoded byDeclaration = decodeDeclared(bytes, declared);
             if (byDeclaration != null) {
                 return checked(byDeclaration);
@@ -272,6 +275,10 @@ final class TextDecoder {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static boolean isWide(Charset charset) {
+        return charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
     }
 
     private static boolean isUtf8(Charset charset) {

@@ -259,6 +259,14 @@ class ArticleReaderTest {
     }
 
     @Test
+    void plainUtf8WinsOverAWrongDeclaration() throws Exception {
+        assertEquals("Plain words here.", reader.read("Plain words here.".getBytes(StandardCharsets.UTF_8), "a",
+                "text/plain; charset=utf-16").body());
+        assertEquals("Caf\u00e9 here.", reader.read("Caf\u00e9 here.".getBytes(StandardCharsets.UTF_8), "a",
+                "text/plain; charset=iso-8859-1").body());
+    }
+
+    @Test
     void invalidUtf8IsUndecodable() {
         byte[] broken = concat("The council voted ".getBytes(StandardCharsets.UTF_8),
                 new byte[] {(byte) 0xC3, 0x28, ' ', (byte) 0xE2, 0x28, (byte) 0xA1, ' ', (byte) 0xFF},
