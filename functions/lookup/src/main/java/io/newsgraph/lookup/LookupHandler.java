@@ -44,6 +44,7 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
         headers.putAll(response.headers());
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
