@@ -3,11 +3,15 @@ package io.newsgraph.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsgraph.core.model.EntityType;
 import io.newsgraph.storage.ArticleRecord;
 import io.newsgraph.storage.ArticleStatus;
+import io.newsgraph.storage.GraphQueries;
 import io.newsgraph.storage.GraphStore;
 import io.newsgraph.storage.Keys;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -172,6 +176,26 @@ class DeliveryIntegrityTest {
         assertTrue(gonePartitions.stream().anyMatch(p -> p.startsWith("S:A#") || p.startsWith("S:L#")),
                 "v1 had actors or locations v2 lacks");
         Figures.record("reuploadWithFewerEntities", "names, actor and location partitions gone", gonePartitions.size());
+
+        // through the read side: every name and alias only v1 used stops resolving, every actor only v1 had is gone
+        GraphQueries queries = new GraphQueries(aws.dynamo, table);
+        Set<String> goneAliases = new TreeSet<>();
+        for (String row : afterV1.items().keySet()) {
+            String partition = row.substring(0, row.indexOf(" | "));
+            if (gonePartitions.contains(partition) && partition.startsWith("S:NAME#")) {
+                String norm = partition.substring("S:NAME#".length());
+                assertEquals(List.of(), queries.resolve(norm, EnumSet.allOf(EntityType.class)), norm + " still resolves");
+                if (row.contains(" | S:A#")) {
+                    goneAliases.add(norm);
+                }
+            }
+            if (gonePartitions.contains(partition) && partition.startsWith("S:A#")) {
+                String entityId = partition.substring("S:A#".length());
+                assertTrue(queries.entity(entityId).isEmpty(), entityId + " is still an actor");
+            }
+        }
+        assertTrue(!goneAliases.isEmpty(), "v1 used aliases (short forms) that v2 does not");
+        Figures.record("reuploadWithFewerEntities", "aliases that stopped resolving", goneAliases);
         assertSameTable("reuploadWithFewerEntities", cleanIngest(bucket, key, SHORTER_STORY, 2), after);
     }
 
@@ -205,8 +229,21 @@ class DeliveryIntegrityTest {
         withoutTombstone.items().remove(tombstone);
         assertTrue(withoutTombstone.items().values().stream().noneMatch(v -> v.contains(removedId)),
                 "no row refers to the removed article");
-        assertSameTable("objectRemovedRemovesEveryRow", cleanIngest(bucket, "kept.txt", OTHER_STORY, 2),
-                withoutTombstone);
+        TableSnapshot clean = cleanIngest(bucket, "kept.txt", OTHER_STORY, 2);
+        assertSameTable("objectRemovedRemovesEveryRow", clean, withoutTombstone);
+        // names only the removed article used no longer resolve; names both used still do
+        GraphQueries queries = new GraphQueries(aws.dynamo, table);
+        Set<String> keptNames = new TreeSet<>();
+        partitions(clean).stream().filter(p -> p.startsWith("S:NAME#")).forEach(p -> keptNames.add(p.substring(7)));
+        assertTrue(!keptNames.isEmpty());
+        for (String name : keptNames) {
+            assertTrue(!queries.resolve(name, EnumSet.allOf(EntityType.class)).isEmpty(), name + " should resolve");
+        }
+        for (String name : new String[] {"Ado Marsk", "Marsk", "Lunor", "Kessa"}) {
+            if (!keptNames.contains(io.newsgraph.storage.Names.normalise(name))) {
+                assertEquals(List.of(), queries.resolve(name, EnumSet.allOf(EntityType.class)), name);
+            }
+        }
     }
 
     static byte[] bytes(String text) {
