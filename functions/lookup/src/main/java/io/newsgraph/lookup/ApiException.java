@@ -4,7 +4,6 @@ package io.newsgraph.lookup;
 final class ApiException extends RuntimeException {
     static final String INVALID_PARAMETER = "invalid_parameter";
     static final String INVALID_CURSOR = "invalid_cursor";
-    static final String INVALID_PATH = "invalid_path";
     static final String NOT_FOUND = "not_found";
     static final String METHOD_NOT_ALLOWED = "method_not_allowed";
 

@@ -9,11 +9,12 @@ import java.util.Map;
  * @param method HTTP method (upper case), or "" when the event has none
  * @param path   raw path without a named stage prefix
  * @param query  query parameters (API Gateway joins repeated ones with commas)
+ * @param pathParameters API Gateway's decoded path parameters, empty with a catch-all route
  */
-record ApiRequest(String method, String path, Map<String, String> query) {
+record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> pathParameters) {
     static ApiRequest from(APIGatewayV2HTTPEvent event) {
         if (event == null) {
-            return new ApiRequest("", "", Map.of());
+            return new ApiRequest("", "", Map.of(), Map.of());
         }
         String method = "";
         String stage = null;
@@ -31,6 +32,8 @@ record ApiRequest(String method, String path, Map<String, String> query) {
         }
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
                 : event.getQueryStringParameters();
-        return new ApiRequest(method, path, query);
+        Map<String, String> pathParameters = event.getPathParameters() == null ? Map.of()
+                : event.getPathParameters();
+        return new ApiRequest(method, path, query, pathParameters);
     }
 }

@@ -38,7 +38,7 @@ final class LookupService {
     /** Answers a request; client mistakes become 4xx responses, anything else propagates. */
     ApiResponse handle(ApiRequest request) {
         try {
-            Router.Match match = Router.match(request.method(), request.path());
+            Router.Match match = Router.match(request.method(), request.path(), request.pathParameters());
             Params params = new Params(request.query());
             Map<String, Object> body = switch (match.route()) {
                 case SEARCH_ACTORS -> searchActors(params);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The lookup API's routes, and matching a request's method and raw path against them. */
@@ -56,10 +57,11 @@ public final class Router {
     }
 
     /**
-     * Matches a request. 404 when no route has this path, 405 when one has it with another method,
-     * 400 when the path cannot be decoded.
+     * Matches a request: 404 when no route has this path, 405 when one has it with another method.
+     * The parameter is API Gateway's decoded path parameter when the event has one (routes with
+     * {name}); otherwise it comes from the path, which HTTP APIs deliver already decoded.
      */
-    static Match match(String method, String rawPath) {
+    static Match match(String method, String rawPath, Map<String, String> pathParameters) {
         if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/' || rawPath.length() > MAX_PATH_CHARS) {
             throw ApiException.notFound("no such resource");
         }
@@ -75,8 +77,10 @@ public final class Router {
             for (int i = 0; i < segments.length && matches; i++) {
                 String expected = template.get(i);
                 if (expected.startsWith("{")) {
-                    parameter = decode(segments[i]);
-                    matches = !parameter.isEmpty();
+                    String given = pathParameters == null ? null
+                            : pathParameters.get(expected.substring(1, expected.length() - 1));
+                    parameter = given != null ? given : decode(segments[i]);
+                    matches = !segments[i].isEmpty() && !parameter.isEmpty();
                 } else {
                     matches = expected.equals(segments[i]);
                 }
@@ -95,15 +99,20 @@ public final class Router {
         throw ApiException.notFound("no such resource");
     }
 
-    /** Percent-decoding of one path segment ('+' is a plus sign in paths). */
+    /**
+     * A path segment as a name. HTTP APIs hand over the path decoded; a caller that passes it still
+     * percent-encoded (some local tools do) is decoded too. Text that is not a valid encoding (a name
+     * with a bare '%') is kept as it is; '+' is a plus sign in paths.
+     */
     static String decode(String segment) {
         if (segment.indexOf('%') < 0) {
             return segment;
         }
         try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            throw ApiException.badRequest(ApiException.INVALID_PATH, "the path has a malformed percent-encoding");
+            String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return decoded.indexOf('\uFFFD') >= 0 && segment.indexOf('\uFFFD') < 0 ? segment : decoded;
+        } catch (IllegalArgumentException notAnEncoding) {
+            return segment;
         }
     }
 }

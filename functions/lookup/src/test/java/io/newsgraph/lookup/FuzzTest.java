@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * exactly the documented {"error": {"code", "message"}} with a documented code.
  */
 class FuzzTest {
-    static final List<String> ERROR_CODES = List.of("invalid_parameter", "invalid_cursor", "invalid_path",
+    static final List<String> ERROR_CODES = List.of("invalid_parameter", "invalid_cursor",
             "not_found", "method_not_allowed", "internal_error", "service_unavailable");
     private static final int REQUESTS = 12_000;
     private static final long SEED = 20261128L;

@@ -202,7 +202,8 @@ class LookupHandlerTest {
                 Map.of("since", "2025-06-01", "until", "2025-05-01"))));
         assertError(400, "invalid_parameter", call(get("/actors/" + "x".repeat(201), Map.of())));
         assertError(400, "invalid_parameter", call(get("/actors/a%00b", Map.of())));
-        assertError(400, "invalid_path", call(get("/actors/%E0%A4%A", Map.of())));
+        assertError(404, "not_found", call(get("/actors/%E0%A4%A", Map.of())));
+        assertError(404, "not_found", call(get("/actors/100% Sure", Map.of())));
         assertError(400, "invalid_parameter", call(get("/actors", Map.of())));
         assertError(400, "invalid_parameter", call(get("/actors", Map.of("prefix", "!!!"))));
         assertError(400, "invalid_parameter", call(get("/actors", Map.of("prefix", "v".repeat(101)))));
@@ -254,6 +255,16 @@ class LookupHandlerTest {
                         .build())
                 .build();
         assertEquals("Mara Velkov", ok(call(event)).at("/actor/name").asText());
+    }
+
+    @Test
+    void pathParametersFromApiGatewayAreUsedAsGiven() {
+        APIGatewayV2HTTPEvent decoded = Fixture.get("/actors/President Velkov", Map.of());
+        decoded.setPathParameters(Map.of("name", "President Velkov"));
+        assertEquals("Mara Velkov", ok(call(decoded)).at("/actor/name").asText());
+        APIGatewayV2HTTPEvent percent = Fixture.get("/actors/50% Holdings", Map.of());
+        percent.setPathParameters(Map.of("name", "50% Holdings"));
+        assertError(404, "not_found", call(percent));
     }
 
     @Test
