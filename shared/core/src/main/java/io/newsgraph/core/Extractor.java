@@ -24,6 +24,7 @@ import io.newsgraph.core.text.SentenceSplitter;
 import io.newsgraph.core.text.TextAnalyzer;
 import io.newsgraph.core.text.TokenRepair;
 import io.newsgraph.core.text.Tokenizer;
+import io.newsgraph.core.text.Vocabulary;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
 
@@ -83,8 +84,9 @@ public final class Extractor {
     /** Runs every stage over one article. */
     public Extraction extract(Article article) {
         Document doc = analyze(article);
-        List<Mention> found = mentions.find(doc);
-        EntityLayer layer = entities.resolve(doc, found);
+        Vocabulary vocabulary = Vocabulary.of(doc);
+        List<Mention> found = mentions.find(doc, vocabulary);
+        EntityLayer layer = entities.resolve(doc, vocabulary, found);
         List<Relation> rels = relations.extract(doc, layer);
         List<Entity> out = new ArrayList<>(layer.entities().size());
         for (ResolvedEntity e : layer.entities()) {

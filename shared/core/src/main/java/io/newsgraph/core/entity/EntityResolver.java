@@ -16,6 +16,7 @@ import io.newsgraph.core.mention.MentionKind;
 import io.newsgraph.core.model.EntityType;
 import io.newsgraph.core.text.Document;
 import io.newsgraph.core.text.Token;
+import io.newsgraph.core.text.Vocabulary;
 
 /**
  * Stage 6: groups mentions into entities (same name, surname or first name of a person, spelling
@@ -51,6 +52,10 @@ public final class EntityResolver {
     }
 
     public EntityLayer resolve(Document doc, List<Mention> all) {
+        return resolve(doc, Vocabulary.of(doc), all);
+    }
+
+    public EntityLayer resolve(Document doc, Vocabulary vocabulary, List<Mention> all) {
         List<Mention> mentions = dropUnsupportedSingletons(doc, confirmWeak(all));
         List<Cluster> clusters = new ArrayList<>();
         Map<String, Cluster> byKey = new HashMap<>();
@@ -77,6 +82,12 @@ public final class EntityResolver {
                 Cluster person = containingName(clusters, m, mentions);
                 if (person != null && (c == null || m.canonical() != null)) {
                     c = person;
+                    if (m.canonical() != null) {
+                        // The town reading loses: this "Paris" is the person's surname.
+                        m = new Mention(m.sentence(), m.start(), m.end(), m.text(), MentionKind.NAME, null, null,
+                                m.title(), m.weak());
+                        mentions.set(i, m);
+                    }
                 }
             }
             if (c == null && m.canonical() == null && m.kind() == MentionKind.ACRONYM) {
@@ -90,7 +101,7 @@ public final class EntityResolver {
             join(c, m, i);
             clusterOf[i] = clusters.indexOf(c);
         }
-        return build(doc, mentions, clusters, clusterOf);
+        return build(doc, vocabulary, mentions, clusters, clusterOf);
     }
 
     static boolean KEEP_PLACE_SINGLETONS = Boolean.parseBoolean(System.getProperty("ng.kps", "true"));
@@ -140,6 +151,7 @@ public final class EntityResolver {
                 strongForms.add(Names.normalize(m.text()));
                 for (String w : m.text().split("\\s+")) {
                     strongWords.add(Names.normalize(w));
+                    strongWords.add(Names.stripArticle(Names.normalize(w)));
                 }
             }
         }
@@ -292,7 +304,8 @@ public final class EntityResolver {
         return b.toString();
     }
 
-    private EntityLayer build(Document doc, List<Mention> mentions, List<Cluster> clusters, int[] clusterOf) {
+    private EntityLayer build(Document doc, Vocabulary vocabulary, List<Mention> mentions, List<Cluster> clusters,
+                              int[] clusterOf) {
         // Entities in order of first mention.
         List<Integer> clusterOrder = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
@@ -308,7 +321,7 @@ public final class EntityResolver {
         Map<String, Integer> byName = new LinkedHashMap<>();
         for (int ci : clusterOrder) {
             Cluster c = clusters.get(ci);
-            EntityType type = typeOf(doc, c, mentions);
+            EntityType type = typeOf(doc, vocabulary, c, mentions);
             String name = c.canonical != null ? c.canonical : c.bestForm;
             if (name == null) {
                 name = mentions.get(c.mentions.get(0)).text();
@@ -364,8 +377,15 @@ public final class EntityResolver {
     }
 
     /** One type per entity from all its mentions' evidence, strongest cue first. */
-    private EntityType typeOf(Document doc, Cluster c, List<Mention> mentions) {
+    private EntityType typeOf(Document doc, Vocabulary vocabulary, Cluster c, List<Mention> mentions) {
         if (c.placeType != null) {
+            if (c.placeType != EntityType.ORGANIZATION) {
+                for (int mi : c.mentions) {
+                    if (inScore(doc, mentions.get(mi))) {
+                        return EntityType.ORGANIZATION;
+                    }
+                }
+            }
             return c.placeType;
         }
         String form = c.bestForm == null ? "" : c.bestForm;
@@ -411,7 +431,7 @@ public final class EntityResolver {
             return EntityType.ORGANIZATION;
         }
         if (words.length >= 2 && !lexicon.isFirstName(words[0]) && last.length() > 3 && last.endsWith("s")
-                && !last.endsWith("ss") && person == 0) {
+                && !last.endsWith("ss") && person == 0 && vocabulary.writtenLower(last.substring(0, last.length() - 1))) {
             // "The Ontario Ghostbusters", "Afghan Girls": a plural head names a group.
             return EntityType.ORGANIZATION;
         }
@@ -505,6 +525,30 @@ public final class EntityResolver {
             return lexicon.place(String.join(" ", java.util.Arrays.copyOfRange(words, 0, words.length - 1))) != null;
         }
         return false;
+    }
+
+    /** A country in a match score ("Sweden 1 – 0 Korea", "beat Panama 3-0") is a national team. */
+    private static boolean inScore(Document doc, Mention m) {
+        List<Token> tokens = doc.tokens();
+        for (int k = Math.max(0, m.start() - 3); k < Math.min(tokens.size(), m.end() + 4); k++) {
+            if (k >= m.start() && k < m.end()) {
+                continue;
+            }
+            String x = tokens.get(k).text();
+            if (k + 2 < tokens.size() && isSmallNumber(x) && isDash(tokens.get(k + 1).text())
+                    && isSmallNumber(tokens.get(k + 2).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSmallNumber(String s) {
+        return !s.isEmpty() && s.length() <= 2 && s.chars().allMatch(Character::isDigit);
+    }
+
+    private static boolean isDash(String s) {
+        return s.equals("-") || s.equals("\u2013") || s.equals("\u2014");
     }
 
     private static boolean hasParticle(String form) {

@@ -62,6 +62,7 @@ public final class Lexicon {
         Map<String, Place> places = new HashMap<>(8192);
         Map<String, String> aliasOf = new HashMap<>();
         loadPlaces(places, aliasOf);
+        Set<String> eventWords = loadWords("event-words.txt");
         Map<String, Role> titles = new HashMap<>();
         lines("titles.tsv", line -> {
             String[] f = line.split("\t");
@@ -100,11 +101,17 @@ public final class Lexicon {
                 knownOrgs.put(orgKey(alias), name);
             }
         });
+        Set<String> stop = new HashSet<>(common);
+        stop.addAll(orgWords);
+        stop.addAll(facilityWords);
+        stop.addAll(titles.keySet());
+        stop.addAll(eventWords);
+        loadCities(places, stop);
         Set<String> firstNames = new HashSet<>(16384);
         lines("first-names.txt", w -> firstNames.add(w.trim().toLowerCase(Locale.ROOT)));
         return new Lexicon(Map.copyOf(places), Map.copyOf(aliasOf), Map.copyOf(titles), Set.copyOf(orgWords),
                 Set.copyOf(facilityWords), Set.copyOf(common), Map.copyOf(cues), Map.copyOf(knownOrgs),
-                Set.copyOf(firstNames), loadWords("event-words.txt"));
+                Set.copyOf(firstNames), eventWords);
     }
 
     private static void loadPlaces(Map<String, Place> places, Map<String, String> aliasOf) {
@@ -158,7 +165,20 @@ public final class Lexicon {
         };
         lines("regions.txt", line -> location.accept(line.trim()));
         lines("capitals.tsv", line -> location.accept(line.split("\t")[0].trim()));
-        lines("cities.tsv", line -> location.accept(line.split("\t")[0].trim()));
+    }
+
+    /** Cities last, skipping names that are ordinary words here ("March", "University", "Republic"). */
+    private static void loadCities(Map<String, Place> places, Set<String> stop) {
+        lines("cities.tsv", line -> {
+            String name = line.split("\t")[0].trim();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!stop.contains(lower) && !(lower.endsWith("s") && stop.contains(lower.substring(0, lower.length() - 1)))) {
+                String n = Names.normalize(name);
+                if (!n.isEmpty()) {
+                    places.putIfAbsent(n, new Place(name, EntityType.LOCATION, false));
+                }
+            }
+        });
     }
 
     private static Set<String> loadWords(String file) {
@@ -209,6 +229,13 @@ public final class Lexicon {
             String past = pastForm(lemma);
             all.add(past);
             participles.add(past);
+            if (endsCvc(lemma) && !shortCvc(lemma)) {
+                // "expel" -> "expelled", "patrol" -> "patrolled": stress decides, so accept both spellings.
+                String doubled = lemma + lemma.charAt(lemma.length() - 1);
+                all.add(doubled + "ed");
+                all.add(doubled + "ing");
+                participles.add(doubled + "ed");
+            }
         }
         return new PredicateCue(predicate, List.copyOf(all), List.copyOf(rest), true, List.copyOf(participles));
     }
@@ -216,6 +243,12 @@ public final class Lexicon {
     private static boolean shortCvc(String w) {
         int n = w.length();
         return n >= 3 && n <= 4 && !isVowel(w.charAt(n - 1)) && "wxy".indexOf(w.charAt(n - 1)) < 0
+                && isVowel(w.charAt(n - 2)) && !isVowel(w.charAt(n - 3));
+    }
+
+    private static boolean endsCvc(String w) {
+        int n = w.length();
+        return n >= 3 && !isVowel(w.charAt(n - 1)) && "wxy".indexOf(w.charAt(n - 1)) < 0
                 && isVowel(w.charAt(n - 2)) && !isVowel(w.charAt(n - 3));
     }
 
@@ -309,7 +342,9 @@ public final class Lexicon {
     public boolean isOrgWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return orgWords.contains(lower)
-                || lower.length() > 4 && lower.endsWith("s") && orgWords.contains(lower.substring(0, lower.length() - 1));
+                || lower.length() > 4 && lower.endsWith("s") && orgWords.contains(lower.substring(0, lower.length() - 1))
+                || lower.length() > 5 && lower.endsWith("ies")
+                    && orgWords.contains(lower.substring(0, lower.length() - 3) + "y");
     }
 
     /** Head word of an event, holiday, law or award name ("Day", "War", "Act"). */

@@ -1,7 +1,6 @@
 package io.newsgraph.core.mention;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +12,7 @@ import io.newsgraph.core.model.EntityType;
 import io.newsgraph.core.text.Document;
 import io.newsgraph.core.text.Sentence;
 import io.newsgraph.core.text.Token;
+import io.newsgraph.core.text.Vocabulary;
 
 /**
  * Stage 5: finds proper-name spans, acronyms, gazetteer places and demonyms. A span is a run of
@@ -49,15 +49,13 @@ public final class MentionFinder {
     }
 
     public List<Mention> find(Document doc) {
+        return find(doc, Vocabulary.of(doc));
+    }
+
+    public List<Mention> find(Document doc, Vocabulary vocabulary) {
         List<Mention> out = new ArrayList<>();
-        Set<String> lowerWords = new HashSet<>();
-        for (Token t : doc.tokens()) {
-            if (!t.text().isEmpty() && Character.isLowerCase(t.text().charAt(0))) {
-                lowerWords.add(t.text());
-            }
-        }
         for (Sentence s : doc.sentences()) {
-            findInSentence(doc, s, lowerWords, out);
+            findInSentence(doc, s, vocabulary, out);
         }
         return out;
     }
@@ -66,15 +64,19 @@ public final class MentionFinder {
      * A capitalised word that opens a run but is written in lower case elsewhere in the article
      * ("Nonpartisan", "Second") is an ordinary word, unless a gazetteer knows it.
      */
-    private boolean ordinaryWord(List<Token> tokens, int i, int to, Set<String> lowerWords) {
+    private boolean ordinaryWord(List<Token> tokens, int i, int to, Vocabulary vocabulary) {
         String x = tokens.get(i).text();
-        if (isAcronym(x) || placeStartsAt(tokens, i, to) || lexicon.knownOrganization(x) != null) {
+        if (isAcronym(x) || lexicon.knownOrganization(x) != null) {
             return false;
         }
-        return lowerWords.contains(x.toLowerCase(Locale.ROOT));
+        int placeEnd = placeEnd(tokens, i, to);
+        if (placeEnd > i + 1 || placeEnd > i && lexicon.place(x).type() == EntityType.COUNTRY) {
+            return false;
+        }
+        return vocabulary.writtenLower(x);
     }
 
-    private void findInSentence(Document doc, Sentence s, Set<String> lowerWords, List<Mention> out) {
+    private void findInSentence(Document doc, Sentence s, Vocabulary vocabulary, List<Mention> out) {
         List<Token> tokens = doc.tokens();
         int from = s.firstToken();
         int to = s.endToken();
@@ -86,10 +88,10 @@ public final class MentionFinder {
                 i++;
                 continue;
             }
-            if (!nameToken(t) || (sentenceInitial(tokens, from, i) && !properAtStart(tokens, i, to))
+            if (!nameToken(t) || (sentenceInitial(tokens, from, i) && !properAtStart(tokens, i, to, vocabulary))
                     || (lexicon.isCommonWord(t.text()) && !placeStartsAt(tokens, i, to)
                         && (!t.properNounTag() || FUNCTION_WORDS.contains(t.text().toLowerCase(Locale.ROOT))))
-                    || ordinaryWord(tokens, i, to, lowerWords) && lexicon.title(t.text()) == null
+                    || ordinaryWord(tokens, i, to, vocabulary) && lexicon.title(t.text()) == null
                     && !containsOrgWord(tokens, i, runEnd(tokens, i, to))) {
                 i++;
                 continue;
@@ -140,7 +142,7 @@ public final class MentionFinder {
     }
 
     /** A sentence-initial capitalised word counts as a name only with the tagger's or lexicon's support. */
-    private boolean properAtStart(List<Token> tokens, int i, int to) {
+    private boolean properAtStart(List<Token> tokens, int i, int to, Vocabulary vocabulary) {
         Token t = tokens.get(i);
         int placeEnd = placeEnd(tokens, i, to);
         if (placeEnd > i + 1 || placeEnd > i && (t.properNounTag() || isAcronym(t.text())
@@ -157,7 +159,8 @@ public final class MentionFinder {
             // "Leaving", "Prompted", "Usually": verb and adverb forms open sentences.
             return false;
         }
-        if (t.properNounTag() || isAcronym(t.text()) || t.text().indexOf('-') > 0) {
+        if (t.properNounTag() || isAcronym(t.text()) || t.text().indexOf('-') > 0
+                || vocabulary.innerCapitals().contains(t.text())) {
             return true;
         }
         return i + 1 < to && nameToken(tokens.get(i + 1)) && tokens.get(i + 1).properNounTag();
@@ -215,10 +218,15 @@ public final class MentionFinder {
                 j++;
                 continue;
             }
-            if (PARTICLES.contains(lower) && Character.isLowerCase(t.text().charAt(0)) && j + 1 < limit
-                    && nameToken(tokens.get(j + 1)) && !"de".equals(lower) || "de".equals(lower)
-                    && j + 1 < limit && nameToken(tokens.get(j + 1)) && !orgMode) {
-                j++;
+            int afterParticles = j;
+            while (afterParticles < limit && afterParticles - j < 2
+                    && PARTICLES.contains(tokens.get(afterParticles).text())) {
+                afterParticles++;
+            }
+            if (afterParticles > j && afterParticles < limit && nameToken(tokens.get(afterParticles))
+                    && !(orgMode && "de".equals(lower))) {
+                // "bin Salman", "van der Berg": lower-case particles inside a person's name.
+                j = afterParticles;
                 continue;
             }
             boolean afterHead = lexicon.isOrgWord(tokens.get(j - 1).text())
@@ -276,11 +284,15 @@ public final class MentionFinder {
         if (!leftHasHead) {
             return false;
         }
-        int k = j + 1;
+        int start = j + 1;
+        while (start < limit && tokens.get(start).text().equalsIgnoreCase("the")) {
+            start++;
+        }
+        int k = start;
         while (k < limit && nameToken(tokens.get(k))) {
             k++;
         }
-        return k > j + 1 && lexicon.isOrgWord(tokens.get(k - 1).text());
+        return k > start && lexicon.isOrgWord(tokens.get(k - 1).text());
     }
 
     /** Cuts a capitalised run into titles, leading places and the name proper. */
@@ -501,7 +513,7 @@ public final class MentionFinder {
 
     /** End of the longest gazetteer place starting at k (exclusive), or k. */
     private int placeEnd(List<Token> tokens, int k, int j) {
-        if (k >= j) {
+        if (k >= j || tokens.get(k).text().equalsIgnoreCase("the")) {
             return k;
         }
         int best = k;
@@ -524,8 +536,8 @@ public final class MentionFinder {
     }
 
     /** "US" is a place, but "Us" at a sentence start is not. */
-    private static boolean isShortCommonCap(String text) {
-        return text.length() <= 3 && !isAcronym(text) && !text.equals("UK");
+    private boolean isShortCommonCap(String text) {
+        return lexicon.isCommonWord(text) && !isAcronym(text);
     }
 
     private int titleEnd(List<Token> tokens, int k, int j) {

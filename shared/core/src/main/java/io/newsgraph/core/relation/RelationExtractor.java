@@ -42,6 +42,7 @@ public final class RelationExtractor {
             "gets", "am");
     private static final Set<String> LEADER_VERBS = Set.of("led", "headed", "commanded", "backed");
     private static final Set<String> PRONOUNS = Set.of("he", "she");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her");
     /** The tagger often calls past participles ADJ; these tags rule a verb reading out. */
     private static final Set<String> NOT_VERB_TAGS = Set.of("NOUN", "PROPN", "ADP", "ADV", "DET", "PRON", "CCONJ",
             "SCONJ", "PUNCT", "NUM");
@@ -450,9 +451,13 @@ public final class RelationExtractor {
                 continue;
             }
             if (m.start() > s.firstToken()) {
-                String prev = ctx.word(m.start() - 1);
-                boolean leader = prev.equals("by") && m.start() - 2 >= s.firstToken()
-                        && LEADER_VERBS.contains(ctx.word(m.start() - 2));
+                int before = m.start() - 1;
+                while (before > s.firstToken() && DETERMINERS.contains(ctx.word(before))) {
+                    before--;
+                }
+                String prev = ctx.word(before);
+                boolean leader = prev.equals("by") && before - 1 >= s.firstToken()
+                        && LEADER_VERBS.contains(ctx.word(before - 1));
                 if (!leader && (PREPOSITIONS.contains(prev) || prev.equals("by"))) {
                     continue;
                 }
