@@ -37,6 +37,8 @@ public final class IngestHandler implements RequestHandler<S3Event, IngestSummar
 
     @Override
     public IngestSummary handleRequest(S3Event event, Context context) {
-        return service.handle(event);
+        // Lambda's remaining time bounds extraction; without a context (local runs) there is no limit
+        return context == null ? service.handle(event)
+                : service.handle(event, context::getRemainingTimeInMillis);
     }
 }

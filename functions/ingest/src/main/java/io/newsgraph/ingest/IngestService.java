@@ -18,6 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -37,6 +41,13 @@ public final class IngestService {
     public static final String TOO_LARGE = UnreadableArticleException.Reason.TOO_LARGE.name();
     public static final String READ_FAILED = "READ_FAILED";
     public static final String EXTRACTION_FAILED = "EXTRACTION_FAILED";
+    public static final String EXTRACTION_TIMEOUT = "EXTRACTION_TIMEOUT";
+    /**
+     * Time kept back from the invocation's remaining time for writing the rows (up to the storage caps) and
+     * recording the outcome, so an extraction that runs long is recorded as a timeout instead of the
+     * invocation timing out (which Lambda would retry, with the same result, and then dead-letter).
+     */
+    public static final long WRITE_RESERVE_MILLIS = 20_000;
     public static final String WRITE_REJECTED = "WRITE_REJECTED";
     public static final String OBJECT_GONE = "OBJECT_GONE";
     public static final String UNHANDLED_EVENT = "UNHANDLED_EVENT";
@@ -63,17 +74,31 @@ public final class IngestService {
         this.log = new ArticleLog(logOut);
     }
 
+    /** Handles the event without a time limit (tests, the local runner). */
     public IngestSummary handle(S3Event event) {
+        return handle(event, RemainingTime.UNLIMITED);
+    }
+
+    /** Handles the event; {@code remaining} is the invocation's time left (Lambda's context). */
+    public IngestSummary handle(S3Event event, RemainingTime remaining) {
         List<ArticleResult> results = new ArrayList<>();
         if (event != null && event.getRecords() != null) {
             for (S3EventNotificationRecord record : event.getRecords()) {
-                results.add(handle(record));
+                results.add(handle(record, remaining));
             }
         }
         return IngestSummary.of(results);
     }
 
-    ArticleResult handle(S3EventNotificationRecord record) {
+    /** Milliseconds left in this invocation. */
+    @FunctionalInterface
+    public interface RemainingTime {
+        RemainingTime UNLIMITED = () -> Long.MAX_VALUE;
+
+        long millis();
+    }
+
+    ArticleResult handle(S3EventNotificationRecord record, RemainingTime remaining) {
         long start = System.nanoTime();
         String eventName = eventName(record);
         if (record.getS3() == null || record.getS3().getBucket() == null || record.getS3().getObject() == null
@@ -91,7 +116,7 @@ public final class IngestService {
         try {
             ArticleResult result;
             if (eventName.startsWith("ObjectCreated:")) {
-                result = ingest(source, size, start);
+                result = ingest(source, size, start, remaining);
             } else if (eventName.startsWith("ObjectRemoved:")) {
                 result = written(source, store.removeArticle(source), ArticleResult.Status.REMOVED, null, 0, 0,
                         start);
@@ -108,7 +133,7 @@ public final class IngestService {
         }
     }
 
-    private ArticleResult ingest(ArticleSource source, Long eventSize, long start) {
+    private ArticleResult ingest(ArticleSource source, Long eventSize, long start, RemainingTime remaining) {
         if (eventSize != null && eventSize > maxObjectBytes) {
             return reject(source, TOO_LARGE, tooLarge(eventSize), start);
         }
@@ -156,8 +181,17 @@ public final class IngestService {
         }
 
         Extraction extraction;
+        long budget = remaining.millis() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : remaining.millis() - WRITE_RESERVE_MILLIS;
+        if (budget < 1_000) {
+            // too little time left in this invocation to do the article justice: Lambda retries the event
+            throw new IllegalStateException("only " + remaining.millis() + " ms left in the invocation");
+        }
         try {
-            extraction = extractor.apply(article);
+            extraction = extractWithin(article, budget);
+        } catch (TimeoutException e) {
+            return reject(source, EXTRACTION_TIMEOUT, "the extractor did not finish within " + budget
+                    + " ms; the article is recorded, not retried", start);
         } catch (RuntimeException | StackOverflowError e) {
             // one poison document must not crash-loop the function: record it, keep going
             return reject(source, EXTRACTION_FAILED, "the extractor failed on this article: "
@@ -185,6 +219,39 @@ public final class IngestService {
         return store.findArticle(GraphStore.articleId(source.bucket(), source.key()))
                 .map(stored -> stored.sequencer() != null && Sequencers.compare(stored.sequencer(), source.sequencer()) > 0)
                 .orElse(false);
+    }
+
+    /**
+     * Runs the extractor, on a separate daemon thread when the time is limited. The extractor cannot be
+     * stopped from outside: on a timeout its thread is interrupted and left to finish on its own.
+     */
+    private Extraction extractWithin(Article article, long budgetMillis) throws TimeoutException {
+        if (budgetMillis == Long.MAX_VALUE) {
+            return extractor.apply(article);
+        }
+        FutureTask<Extraction> task = new FutureTask<>(() -> extractor.apply(article));
+        Thread worker = new Thread(task, "newsgraph-extract");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(budgetMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            throw new IllegalStateException("interrupted while extracting", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** A 400 ValidationException (e.g. an item over 400 KB) will fail the same way on every retry. */

@@ -196,6 +196,49 @@ class IngestHandlerTest {
     }
 
     @Test
+    void extractionRunningPastTheInvocationsTimeIsRecordedAsATimeoutNotRetried() throws Exception {
+        String table = aws.newTable();
+        String bucket = aws.newBucket();
+        aws.put(bucket, "slow.txt", bytes(BadInputTest.STORY), "text/plain");
+        GraphStore store = new GraphStore(aws.dynamo, table);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        IngestService service = new IngestService(aws.s3, store, new ArticleReader(), article -> {
+            try {
+                release.await(); // an extraction that never ends on its own (it waits, burning no CPU)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Emulators.extractor().extract(article);
+        }, IngestConfig.DEFAULT_MAX_OBJECT_BYTES, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            // 1.5 s of extraction budget once the write reserve is kept back
+            TestContext context = new TestContext(IngestService.WRITE_RESERVE_MILLIS + 1_500);
+            IngestSummary summary = service.handle(
+                    TestEvents.put(bucket, "slow.txt", bytes(BadInputTest.STORY).length, TestEvents.sequencer(1)),
+                    context::getRemainingTimeInMillis);
+            assertEquals(1, summary.rejected());
+            ArticleRecord record = store.findArticle(GraphStore.articleId(bucket, "slow.txt")).orElseThrow();
+            assertEquals(ArticleStatus.REJECTED, record.status());
+            assertEquals(IngestService.EXTRACTION_TIMEOUT, record.reasonCode());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void handlerUsesTheLambdaContextsRemainingTimeAndRetriesWhenTooLittleIsLeft() {
+        String table = aws.newTable();
+        String bucket = aws.newBucket();
+        aws.put(bucket, "late.txt", bytes(BadInputTest.STORY), "text/plain");
+        S3Event event = TestEvents.put(bucket, "late.txt", bytes(BadInputTest.STORY).length, TestEvents.sequencer(1));
+        IngestHandler handler = aws.handler(table);
+        // less time left than the write reserve: the invocation fails so Lambda re-delivers the event
+        assertThrows(IllegalStateException.class, () -> handler.handleRequest(event, new TestContext(5_000)));
+        // with a normal Lambda budget the same event ingests
+        assertEquals(1, handler.handleRequest(event, new TestContext(120_000)).ingested());
+    }
+
+    @Test
     void otherEventTypesAreSkipped() {
         String table = aws.newTable();
         String json = "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\","
