@@ -1,6 +1,7 @@
 package io.newsgraph.tools;
 
 import io.newsgraph.emulators.EmulatorPaths;
+import io.newsgraph.tools.local.IngestOnce;
 import io.newsgraph.tools.local.LocalOptions;
 import io.newsgraph.tools.local.LocalRunner;
 import java.time.Duration;
@@ -26,6 +27,9 @@ final class LocalCommand implements Command {
             System.err.println("local: " + e.getMessage());
             System.err.println("usage: ./newsgraph local " + usage());
             return 2;
+        }
+        if (options.ingestOnceKey() != null) {
+            return IngestOnce.run(options, System.out);
         }
         long started = System.nanoTime();
         LocalRunner runner;

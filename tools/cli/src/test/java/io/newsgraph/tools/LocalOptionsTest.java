@@ -25,13 +25,14 @@ class LocalOptionsTest {
         assertEquals(root.resolve("events/articles"), options.samplesDir());
         assertEquals(Duration.ofMillis(500), options.pollInterval());
         assertEquals(false, options.exitAfterSeed());
+        assertNull(options.ingestOnceKey());
     }
 
     @Test
     void flagsOverrideDefaults() {
         LocalOptions options = LocalOptions.parse(root, List.of("--api-port", "3100", "--s3-port", "9100",
                 "--dynamodb-port", "8100", "--bucket", "my-news", "--table", "graph2", "--poll-ms", "250",
-                "--no-samples", "--exit-after-seed", "--data-dir", "/tmp/ng"));
+                "--no-samples", "--exit-after-seed", "--data-dir", "/tmp/ng", "--ingest-once", "a b.txt"));
         assertEquals(3100, options.apiPort());
         assertEquals(9100, options.s3Port());
         assertEquals(8100, options.dynamoDbPort());
@@ -41,6 +42,7 @@ class LocalOptionsTest {
         assertNull(options.samplesDir());
         assertTrue(options.exitAfterSeed());
         assertEquals(Path.of("/tmp/ng"), options.dataDir());
+        assertEquals("a b.txt", options.ingestOnceKey());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -57,7 +58,7 @@ public final class BucketWatcher {
     }
 
     private Map<String, Version> list() {
-        Map<String, Version> objects = new HashMap<>();
+        Map<String, Version> objects = new TreeMap<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
             if (object.key().endsWith("/") && Objects.requireNonNullElse(object.size(), 0L) == 0L) {
                 continue; // a folder marker, not an article

@@ -17,9 +17,12 @@ import java.util.List;
  * @param table         graph table
  * @param pollInterval  how often the bucket is listed for changes
  * @param exitAfterSeed ingest what is in the bucket, print, and stop
+ * @param ingestOnceKey when set: start nothing, ingest this one object of a running local setup in this fresh
+ *                      JVM (a cold start, as Lambda's), print the timings, and stop
  */
 public record LocalOptions(Path root, Path dataDir, Path samplesDir, int apiPort, int s3Port, int dynamoDbPort,
-                           String bucket, String table, Duration pollInterval, boolean exitAfterSeed) {
+                           String bucket, String table, Duration pollInterval, boolean exitAfterSeed,
+                           String ingestOnceKey) {
     public static final int DEFAULT_API_PORT = 3000;
     public static final int DEFAULT_S3_PORT = 9000;
     public static final int DEFAULT_DYNAMODB_PORT = 8000;
@@ -27,12 +30,12 @@ public record LocalOptions(Path root, Path dataDir, Path samplesDir, int apiPort
     public static final String DEFAULT_TABLE = "newsgraph";
 
     public static final String USAGE = "[--api-port N] [--s3-port N] [--dynamodb-port N] [--bucket NAME] [--table NAME]"
-            + " [--data-dir DIR] [--no-samples] [--poll-ms N] [--exit-after-seed]: run S3 -> ingest -> DynamoDB"
-            + " -> lookup API on 127.0.0.1 (API on :3000, S3 on :9000, DynamoDB on :8000)";
+            + " [--data-dir DIR] [--no-samples] [--poll-ms N] [--exit-after-seed] [--ingest-once KEY]: run S3 -> ingest"
+            + " -> DynamoDB -> lookup API on 127.0.0.1 (API on :3000, S3 on :9000, DynamoDB on :8000)";
 
     public static LocalOptions defaults(Path root) {
         return new LocalOptions(root, root.resolve(".newsgraph"), root.resolve("events/articles"), DEFAULT_API_PORT,
-                DEFAULT_S3_PORT, DEFAULT_DYNAMODB_PORT, DEFAULT_BUCKET, DEFAULT_TABLE, Duration.ofMillis(500), false);
+                DEFAULT_S3_PORT, DEFAULT_DYNAMODB_PORT, DEFAULT_BUCKET, DEFAULT_TABLE, Duration.ofMillis(500), false, null);
     }
 
     /** Reads command-line flags over the defaults; throws IllegalArgumentException on a bad flag. */
@@ -49,6 +52,7 @@ public record LocalOptions(Path root, Path dataDir, Path samplesDir, int apiPort
                 case "--bucket" -> options = options.withBucket(bucketName(value(args, ++i, flag)));
                 case "--table" -> options = options.withTable(value(args, ++i, flag));
                 case "--data-dir" -> options = options.withDataDir(Path.of(value(args, ++i, flag)).toAbsolutePath());
+                case "--ingest-once" -> options = options.withIngestOnceKey(value(args, ++i, flag));
                 case "--poll-ms" -> options = options.withPollInterval(Duration.ofMillis(positive(flag, value(args, ++i, flag))));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
@@ -57,15 +61,15 @@ public record LocalOptions(Path root, Path dataDir, Path samplesDir, int apiPort
     }
 
     public LocalOptions withApiPort(int port) {
-        return new LocalOptions(root, dataDir, samplesDir, port, s3Port, dynamoDbPort, bucket, table, pollInterval, exitAfterSeed);
+        return new LocalOptions(root, dataDir, samplesDir, port, s3Port, dynamoDbPort, bucket, table, pollInterval, exitAfterSeed, ingestOnceKey);
     }
 
     public LocalOptions withS3Port(int port) {
-        return new LocalOptions(root, dataDir, samplesDir, apiPort, port, dynamoDbPort, bucket, table, pollInterval, exitAfterSeed);
+        return new LocalOptions(root, dataDir, samplesDir, apiPort, port, dynamoDbPort, bucket, table, pollInterval, exitAfterSeed, ingestOnceKey);
     }
 
     public LocalOptions withDynamoDbPort(int port) {
-        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, port, bucket, table, pollInterval, exitAfterSeed);
+        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, port, bucket, table, pollInterval, exitAfterSeed, ingestOnceKey);
     }
 
     /** All three ports chosen free at start: for tests and parallel runs. */
@@ -74,27 +78,32 @@ public record LocalOptions(Path root, Path dataDir, Path samplesDir, int apiPort
     }
 
     public LocalOptions withBucket(String name) {
-        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, name, table, pollInterval, exitAfterSeed);
+        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, name, table, pollInterval, exitAfterSeed, ingestOnceKey);
     }
 
     public LocalOptions withTable(String name) {
-        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, name, pollInterval, exitAfterSeed);
+        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, name, pollInterval, exitAfterSeed, ingestOnceKey);
     }
 
     public LocalOptions withDataDir(Path dir) {
-        return new LocalOptions(root, dir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, table, pollInterval, exitAfterSeed);
+        return new LocalOptions(root, dir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, table, pollInterval, exitAfterSeed, ingestOnceKey);
     }
 
     public LocalOptions withSamplesDir(Path dir) {
-        return new LocalOptions(root, dataDir, dir, apiPort, s3Port, dynamoDbPort, bucket, table, pollInterval, exitAfterSeed);
+        return new LocalOptions(root, dataDir, dir, apiPort, s3Port, dynamoDbPort, bucket, table, pollInterval, exitAfterSeed, ingestOnceKey);
     }
 
     public LocalOptions withPollInterval(Duration interval) {
-        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, table, interval, exitAfterSeed);
+        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, table, interval, exitAfterSeed, ingestOnceKey);
     }
 
     public LocalOptions withExitAfterSeed(boolean exit) {
-        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, table, pollInterval, exit);
+        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, table, pollInterval, exit, ingestOnceKey);
+    }
+
+    public LocalOptions withIngestOnceKey(String key) {
+        return new LocalOptions(root, dataDir, samplesDir, apiPort, s3Port, dynamoDbPort, bucket, table, pollInterval,
+                exitAfterSeed, key);
     }
 
     private static String value(List<String> args, int index, String flag) {
