@@ -60,7 +60,7 @@ public final class Extractor {
             Lexicon lexicon = Lexicon.loadDefault();
             DateResolver dates = new DateResolver();
             TextAnalyzer analyzer = new TextAnalyzer(new SentenceSplitter(sentenceModel), new Tokenizer(),
-                    new TokenRepair(), new PosTagger(posModel), dates);
+                    new TokenRepair(), new PosTagger(posModel), dates, lexicon::needsTag);
             return new Extractor(analyzer, new MentionFinder(lexicon), new EntityResolver(lexicon),
                     new RelationExtractor(lexicon, dates));
         } catch (IOException e) {

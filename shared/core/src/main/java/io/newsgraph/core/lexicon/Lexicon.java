@@ -109,9 +109,10 @@ public final class Lexicon {
         loadCities(places, stop);
         Set<String> firstNames = new HashSet<>(16384);
         lines("first-names.txt", w -> firstNames.add(w.trim().toLowerCase(Locale.ROOT)));
-        return new Lexicon(Map.copyOf(places), Map.copyOf(aliasOf), Map.copyOf(titles), Set.copyOf(orgWords),
-                Set.copyOf(facilityWords), Set.copyOf(common), Map.copyOf(cues), Map.copyOf(knownOrgs),
-                Set.copyOf(firstNames), eventWords);
+        // Wrapped, not copied: the maps are private to this instance and never change after loading.
+        return new Lexicon(Collections.unmodifiableMap(places), Map.copyOf(aliasOf), Map.copyOf(titles),
+                Set.copyOf(orgWords), Set.copyOf(facilityWords), Set.copyOf(common), Map.copyOf(cues),
+                Map.copyOf(knownOrgs), Collections.unmodifiableSet(firstNames), eventWords);
     }
 
     private static void loadPlaces(Map<String, Place> places, Map<String, String> aliasOf) {
@@ -363,6 +364,30 @@ public final class Lexicon {
 
     public boolean isCommonWord(String word) {
         return commonWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The tokens the later stages read tags of: sentence openers, capitalised words, relation cue
+     * words and the two words before a cue (adjectives before noun cues).
+     */
+    public boolean needsTag(List<io.newsgraph.core.text.Token> sentence, int i) {
+        String x = sentence.get(i).text();
+        if (i <= 1 || x.isEmpty()) {
+            return i <= 1;
+        }
+        if (Character.isUpperCase(x.charAt(0))) {
+            return true;
+        }
+        String lower = x.toLowerCase(Locale.ROOT);
+        if (cuesByHead.containsKey(lower)) {
+            return true;
+        }
+        for (int k = i + 1; k < sentence.size() && k <= i + 2; k++) {
+            if (cuesByHead.containsKey(sentence.get(k).text().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cues whose first word has this (lower-case) form, longest first. */

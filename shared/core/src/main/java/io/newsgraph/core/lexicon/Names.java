@@ -16,7 +16,8 @@ public final class Names {
         if (name == null) {
             return "";
         }
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
+        // Plain ASCII needs no Unicode decomposition (the common case, and the costly step).
+        String s = isAscii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFKD);
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -42,6 +43,15 @@ public final class Names {
         }
         String out = b.toString();
         return out.startsWith("the ") ? out.substring(4) : out;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Normalised form without a leading Arabic article ("al-", "el-"), for spelling-variant matching. */

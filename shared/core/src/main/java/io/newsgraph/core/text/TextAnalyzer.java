@@ -15,9 +15,17 @@ public final class TextAnalyzer {
     private final TokenRepair repair;
     private final PosTagger tagger;
     private final DateResolver dates;
+    private final PosTagger.Need need;
 
     public TextAnalyzer(SentenceSplitter splitter, Tokenizer tokenizer, TokenRepair repair, PosTagger tagger,
                         DateResolver dates) {
+        this(splitter, tokenizer, repair, tagger, dates, PosTagger.Need.ALL);
+    }
+
+    /** With a tagging policy: only the tokens later stages look at get tags. */
+    public TextAnalyzer(SentenceSplitter splitter, Tokenizer tokenizer, TokenRepair repair, PosTagger tagger,
+                        DateResolver dates, PosTagger.Need need) {
+        this.need = need;
         this.splitter = splitter;
         this.tokenizer = tokenizer;
         this.repair = repair;
@@ -39,7 +47,7 @@ public final class TextAnalyzer {
                 continue;
             }
             int first = tokens.size();
-            tokens.addAll(tagger.tag(repaired));
+            tokens.addAll(tagger.tag(repaired, need));
             sentences.add(new Sentence(index, range[0], range[1], first, tokens.size()));
         }
         Document doc = new Document(clean, published, sentences, tokens);
