@@ -199,7 +199,7 @@ public final class GraphStore {
         Map<String, AttributeValue> meta = new LinkedHashMap<>(metaKey);
         meta.put(Rows.KIND, Rows.str("ARTICLE"));
         meta.put(Rows.SEQ_KEY, Rows.str(seqKey));
-        putIfPresent(meta, Rows.SEQUENCER, source.sequencer());
+        putIfPresent(meta, Rows.SEQUENCER, Names.truncate(source.sequencer(), 128));
         meta.put(Rows.BUCKET, Rows.str(source.bucket()));
         meta.put(Rows.OBJECT_KEY, Rows.str(source.key()));
         meta.putAll(version.metaFields());
@@ -254,13 +254,6 @@ public final class GraphStore {
             this.type = type;
             this.name = name;
             this.norm = norm;
-        }
-
-        Set<String> allNorms() {
-            Set<String> norms = new LinkedHashSet<>();
-            norms.add(norm);
-            norms.addAll(aliasesByNorm.keySet());
-            return norms;
         }
 
         void addAlias(String alias) {
