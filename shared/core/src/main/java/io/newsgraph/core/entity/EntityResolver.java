@@ -92,6 +92,9 @@ public final class EntityResolver {
             }
             if (c == null && m.canonical() == null && m.kind() == MentionKind.ACRONYM) {
                 c = expansionOf(clusters, m.text());
+                if (c == null) {
+                    c = parenthesised(doc, m, mentions, clusterOf, clusters);
+                }
             }
             if (c == null) {
                 c = new Cluster();
@@ -206,10 +209,16 @@ public final class EntityResolver {
             }
             String[] longer = words(c.bestForm);
             boolean variant = longer.length == words.length && words.length >= 2 && matchesAt(words, longer, 0);
-            if (!variant && (longer.length <= words.length || !subName(words, longer))) {
+            boolean inner = words.length >= 2 && longer.length > words.length && !personShaped(longer)
+                    && containsRun(words, longer);
+            if (!variant && !inner && (longer.length <= words.length || !subName(words, longer))) {
                 continue;
             }
             if (m.canonical() != null && (longer.length < 2 || endsWithOrgOrFacility(longer))) {
+                continue;
+            }
+            if (words.length == 1 && m.canonical() != null && !personShaped(longer)) {
+                // A town joins a person's name ("Paris" for "Valeska Paris"), not "Municipality of Livorno".
                 continue;
             }
             if (words.length == 1 && endsWithOrgOrFacility(longer)) {
@@ -229,6 +238,16 @@ public final class EntityResolver {
             }
         }
         return best;
+    }
+
+    private boolean personShaped(String[] words) {
+        for (String w : words) {
+            if (lexicon.isOrgWord(w) || lexicon.isFacilityWord(w) || w.equals("of") || w.equals("for")
+                    || w.equals("and") || lexicon.isEventWord(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean endsWithOrgOrFacility(String[] words) {
@@ -259,6 +278,16 @@ public final class EntityResolver {
         return true;
     }
 
+    /** "Supreme Court" inside "Italian Supreme Court of Cassation". */
+    private static boolean containsRun(String[] words, String[] longer) {
+        for (int offset = 0; offset + words.length <= longer.length; offset++) {
+            if (matchesAt(words, longer, offset)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean similar(String a, String b) {
         if (a.equals(b)) {
             return true;
@@ -281,6 +310,28 @@ public final class EntityResolver {
             return a.substring(i + 1).equals(b.substring(i + 1));
         }
         return a.substring(i).equals(b.substring(i + 1));
+    }
+
+    /**
+     * "Union of Rationalist Atheists and Agnostics (UAAR)" or "CEI (Italian Episcopal Conference)": an
+     * acronym in parentheses right after a name, or a name in parentheses right after the acronym.
+     */
+    private static Cluster parenthesised(Document doc, Mention m, List<Mention> mentions, int[] clusterOf,
+                                         List<Cluster> clusters) {
+        List<Token> tokens = doc.tokens();
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention o = mentions.get(i);
+            if (o == m || clusterOf[i] < 0 || o.end() - o.start() < 2) {
+                continue;
+            }
+            boolean after = m.start() >= 1 && tokens.get(m.start() - 1).text().equals("(") && o.end() == m.start() - 1
+                    && m.end() < tokens.size() && tokens.get(m.end()).text().equals(")");
+            boolean before = o.start() >= 1 && tokens.get(o.start() - 1).text().equals("(") && m.end() == o.start() - 1;
+            if (after || before) {
+                return clusters.get(clusterOf[i]);
+            }
+        }
+        return null;
     }
 
     /** An organisation whose capitalised initials spell the acronym ("KCNA"). */
@@ -391,6 +442,11 @@ public final class EntityResolver {
         String form = c.bestForm == null ? "" : c.bestForm;
         String[] words = form.split("\\s+");
         String last = words[words.length - 1];
+        if (words.length >= 2 && lexicon.isFacilityWord(last) && !lexicon.isOrgWord(last)
+                && Character.isUpperCase(last.charAt(0))) {
+            // "NTU Hospital Station", "Century Plaza Towers": a facility, whatever it houses.
+            return EntityType.LOCATION;
+        }
         if (isOrganisationName(words)) {
             return EntityType.ORGANIZATION;
         }
@@ -438,10 +494,25 @@ public final class EntityResolver {
         if (person > 0 || words.length >= 2 && looksLikePersonName(words, c, mentions)) {
             return EntityType.PERSON;
         }
+        if (words.length >= 2 && COMMON_WORD_ORG && containsOrdinaryWord(words, vocabulary)) {
+            // "People Power", "Social Welfare", "Velvet Underground": names made of ordinary words.
+            return EntityType.ORGANIZATION;
+        }
         if (words.length >= 2 && DEFAULT_MULTIWORD_PERSON) {
             return EntityType.PERSON;
         }
         return EntityType.ORGANIZATION;
+    }
+
+    static boolean COMMON_WORD_ORG = Boolean.parseBoolean(System.getProperty("ng.cwo", "true"));
+
+    private boolean containsOrdinaryWord(String[] words, Vocabulary vocabulary) {
+        for (String w : words) {
+            if (w.length() > 2 && !lexicon.isFirstName(w) && vocabulary.writtenLower(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean DEFAULT_MULTIWORD_PERSON = Boolean.parseBoolean(System.getProperty("ng.mwp", "true"));

@@ -246,6 +246,10 @@ public final class MentionFinder {
                     j = k;
                     continue;
                 }
+            } else if (orgMode && lower.equals("at") && j + 1 < limit && placeEnd(tokens, j + 1, limit) > j + 1) {
+                // "University of Texas at Arlington".
+                j++;
+                continue;
             } else if ("'s".equals(lower) && j + 1 < limit && lexicon.isOrgWord(tokens.get(j + 1).text())
                     && (j + 2 >= to || !nameToken(tokens.get(j + 2)))
                     && lexicon.place(tokens.get(j - 1).text()) == null) {
@@ -321,6 +325,12 @@ public final class MentionFinder {
             if (placeEnd > k && placeEnd + 1 == j && GOVERNMENT_WORDS.contains(tokens.get(placeEnd).text())
                     && lexicon.place(doc.span(k, placeEnd)).type() == EntityType.COUNTRY) {
                 // "the UK Government", "US Army": a country named through its government is the country.
+                addPlace(doc, s, k, placeEnd, weak, role, out);
+                return;
+            }
+            if (placeEnd > k && placeEnd + 1 == j && lexicon.place(doc.span(k, placeEnd)).type() == EntityType.COUNTRY
+                    && !lexicon.isOrgWord(tokens.get(placeEnd).text()) && ordinaryNoun(tokens.get(placeEnd).text())) {
+                // "the Malaysia Tourism board", "Korea Republic": a country before an ordinary noun.
                 addPlace(doc, s, k, placeEnd, weak, role, out);
                 return;
             }
@@ -537,7 +547,7 @@ public final class MentionFinder {
 
     /** "US" is a place, but "Us" at a sentence start is not. */
     private boolean isShortCommonCap(String text) {
-        return lexicon.isCommonWord(text) && !isAcronym(text);
+        return text.length() <= 3 && lexicon.isCommonWord(text) && !isAcronym(text);
     }
 
     private int titleEnd(List<Token> tokens, int k, int j) {
