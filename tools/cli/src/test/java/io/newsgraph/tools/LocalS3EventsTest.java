@@ -103,4 +103,26 @@ class LocalS3EventsTest {
         recorded.get("s3").get("object").fieldNames().forEachRemaining(field ->
                 assertTrue(ours.get("s3").get("object").has(field), "our s3.object lacks " + field));
     }
+
+    @Test
+    void readsEveryRecordedS3EventLikeTheLambdaTestsEventLoader() throws Exception {
+        List<java.nio.file.Path> files;
+        try (var list = Files.list(TemplateYaml.repositoryRoot().resolve("events"))) {
+            files = list.filter(p -> p.getFileName().toString().matches("s3-.*\\.json")).sorted().toList();
+        }
+        assertTrue(files.size() >= 2, "events/s3-put.json and s3-delete.json at least");
+        for (var file : files) {
+            S3Event ours = S3EventFactory.parse(Files.readString(file));
+            S3Event loaded = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadS3Event(file.toString());
+            assertEquals(loaded.getRecords().size(), ours.getRecords().size(), file.toString());
+            for (int i = 0; i < ours.getRecords().size(); i++) {
+                S3EventNotificationRecord a = ours.getRecords().get(i);
+                S3EventNotificationRecord b = loaded.getRecords().get(i);
+                assertEquals(b.getEventName(), a.getEventName());
+                assertEquals(b.getS3().getBucket().getName(), a.getS3().getBucket().getName());
+                assertEquals(b.getS3().getObject().getKey(), a.getS3().getObject().getKey());
+                assertEquals(b.getS3().getObject().getSequencer(), a.getS3().getObject().getSequencer());
+            }
+        }
+    }
 }
