@@ -215,12 +215,13 @@ class TemplateSecurityTest {
     }
 
     @Test
-    void bothFunctionsUseSnapStartOnAPublishedAlias() {
+    void bothFunctionsUseSnapStartOnAPublishedAliasAndStopRecursiveLoops() {
         for (String function : template.resourcesOfType("AWS::Serverless::Function")) {
             Map<String, Object> properties = template.functionProperties(function);
             assertEquals("java21", properties.get("Runtime"), function);
             assertEquals("PublishedVersions", map(properties.get("SnapStart")).get("ApplyOn"), function);
             assertNotNull(properties.get("AutoPublishAlias"), function + " needs an alias for SnapStart");
+            assertEquals("Terminate", properties.get("RecursiveLoop"), function + " must stop recursive loops");
         }
     }
 
