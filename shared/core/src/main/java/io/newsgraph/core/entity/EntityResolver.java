@@ -90,6 +90,16 @@ public final class EntityResolver {
                     }
                 }
             }
+            if (m.kind() == MentionKind.KNOWN_ORG && tokenCount(m) >= 2) {
+                // "Supreme Court" after "Italian Supreme Court of Cassation": the particular court.
+                Cluster longer = containingName(clusters, m, mentions);
+                if (longer != null) {
+                    c = longer;
+                    m = new Mention(m.sentence(), m.start(), m.end(), m.text(), MentionKind.NAME,
+                            EntityType.ORGANIZATION, null, m.title(), m.weak());
+                    mentions.set(i, m);
+                }
+            }
             if (c == null && m.canonical() == null && m.kind() == MentionKind.ACRONYM) {
                 c = expansionOf(clusters, m.text());
                 if (c == null) {
@@ -214,7 +224,8 @@ public final class EntityResolver {
             if (!variant && !inner && (longer.length <= words.length || !subName(words, longer))) {
                 continue;
             }
-            if (m.canonical() != null && (longer.length < 2 || endsWithOrgOrFacility(longer))) {
+            if (m.canonical() != null && m.kind() != MentionKind.KNOWN_ORG
+                    && (longer.length < 2 || endsWithOrgOrFacility(longer))) {
                 continue;
             }
             if (words.length == 1 && m.canonical() != null && !personShaped(longer)) {

@@ -118,6 +118,32 @@ public final class RelationExtractor {
 
     /** "[Org|Country]('s) [modifiers] title [Person]" and "[Org]'s [Person]". */
     private void titleBefore(Context ctx, Sentence s, Mention m, ResolvedEntity person) {
+        if (m.start() - 2 >= s.firstToken() && ctx.word(m.start() - 1).equals(",")
+                && lexicon.title(ctx.word(m.start() - 2)) != null && ctx.mentionAt[m.start() - 2] < 0) {
+            // "a Scientology attorney, Kendrick Moxon": the title sits before a comma.
+            titleBeforeAt(ctx, s, m.start() - 1, person);
+            return;
+        }
+        titleBeforeAt(ctx, s, m.start(), person, m);
+    }
+
+    private void titleBeforeAt(Context ctx, Sentence s, int nameStart, ResolvedEntity person) {
+        Role role = null;
+        int titleStart = -1;
+        for (int len = Math.min(lexicon.maxTitleWords(), nameStart - s.firstToken()); len >= 1; len--) {
+            Role r = lexicon.title(phrase(ctx, nameStart - len, nameStart));
+            if (r != null) {
+                role = r;
+                titleStart = nameStart - len;
+                break;
+            }
+        }
+        if (role != null) {
+            roleFromOrganisationBefore(ctx, s, titleStart, role, person);
+        }
+    }
+
+    private void titleBeforeAt(Context ctx, Sentence s, int nameStart, ResolvedEntity person, Mention m) {
         int k = m.start() - 1;
         Role role = null;
         // Read back over a title phrase of up to four words, with modifiers.
@@ -150,6 +176,11 @@ public final class RelationExtractor {
             }
             return;
         }
+        roleFromOrganisationBefore(ctx, s, titleStart, role, person);
+    }
+
+    /** The organisation or country written before a title: "Kremlin spokesman", "Syria's longtime ruler". */
+    private void roleFromOrganisationBefore(Context ctx, Sentence s, int titleStart, Role role, ResolvedEntity person) {
         if (role == Role.NONE) {
             return;
         }
@@ -237,15 +268,23 @@ public final class RelationExtractor {
         if (role == null || afterTitle >= end) {
             return;
         }
-        String prep = ctx.word(afterTitle);
-        if (!(prep.equals("of") || prep.equals("for") || prep.equals("at") || prep.equals("in"))) {
-            return;
-        }
-        int o = skip(ctx, afterTitle + 1, end, Set.of("the"));
-        if (o < end && ctx.mentionAt[o] >= 0) {
-            ResolvedEntity org = ctx.entity(ctx.mentionAt[o]);
-            if (org.type() == EntityType.ORGANIZATION || org.type() == EntityType.COUNTRY) {
-                add(ctx, s, person, role == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, org);
+        // "X, curator of the exhibition at the University of Y", "X, editor at large at the Z":
+        // the first organisation or country introduced by of/at/for/in after the title.
+        for (int p = afterTitle; p < end && p < afterTitle + 8; p++) {
+            String pw = ctx.word(p);
+            if (pw.equals(",") || pw.equals(";") || pw.equals("said") || ctx.doc.tokens().get(p).verbTag()) {
+                return;
+            }
+            if (!(pw.equals("of") || pw.equals("for") || pw.equals("at") || pw.equals("in") || pw.equals("to"))) {
+                continue;
+            }
+            int o = skip(ctx, p + 1, end, Set.of("the"));
+            if (o < end && ctx.mentionAt[o] >= 0) {
+                ResolvedEntity org = ctx.entity(ctx.mentionAt[o]);
+                if (org.type() == EntityType.ORGANIZATION || org.type() == EntityType.COUNTRY) {
+                    add(ctx, s, person, role == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, org);
+                    return;
+                }
             }
         }
     }
@@ -323,6 +362,20 @@ public final class RelationExtractor {
     }
 
     private static boolean negatedOrHypothetical(Context ctx, Sentence s, int v) {
+        if (v - 1 >= s.firstToken() && ctx.word(v - 1).equals("(")) {
+            return true;
+        }
+        // "asked the government to respect and execute": a verb under an infinitive "to".
+        for (int k = v - 1; k >= s.firstToken() && k >= v - 4; k--) {
+            String w = ctx.word(k);
+            if (ctx.mentionAt[k] >= 0 || !Character.isLetter(w.charAt(0))) {
+                break;
+            }
+            if (w.equals("to") && k + 1 < v && !Character.isUpperCase(ctx.doc.tokens().get(k + 1).text().charAt(0))
+                    && ctx.word(v - 1).equals("and")) {
+                return true;
+            }
+        }
         for (int k = v - 1; k >= s.firstToken() && k >= v - 3; k--) {
             String w = ctx.word(k);
             if (NEGATIONS.contains(w) || MODALS.contains(w)) {
@@ -359,7 +412,7 @@ public final class RelationExtractor {
         } else {
             subjects = conjoinedVerb(ctx, s, v) && !lastSubjects.isEmpty() ? List.copyOf(lastSubjects)
                     : subjectsBefore(ctx, s, v);
-            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), cue.rest().isEmpty() ? 5 : 7);
+            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), cue.rest().isEmpty() ? 6 : 7);
         }
         if (!passive && !subjects.isEmpty()) {
             lastSubjects.clear();
@@ -390,7 +443,8 @@ public final class RelationExtractor {
     private List<ResolvedEntity> possessor(Context ctx, Sentence s, int v) {
         int k = v - 1;
         int guard = 0;
-        while (k >= s.firstToken() && guard++ < 2 && ctx.mentionAt[k] < 0
+        while (k >= s.firstToken() && guard++ < 2 && ctx.mentionAt[k] < 0 && !POSSESSIVE_PRONOUNS.contains(ctx.word(k))
+                && !ctx.word(k).equals("'s")
                 && ("ADJ".equals(ctx.doc.tokens().get(k).tag()) || MODIFIERS.contains(ctx.word(k)))) {
             k--;
         }
@@ -501,7 +555,7 @@ public final class RelationExtractor {
      * before k, else the first person (the likely subject) of the closest earlier sentence naming one.
      */
     private static ResolvedEntity salientPerson(Context ctx, Sentence s, int k) {
-        ResolvedEntity inSentence = firstPerson(ctx, s.firstToken(), k);
+        ResolvedEntity inSentence = nearestPerson(ctx, s.firstToken(), k);
         if (inSentence != null) {
             return inSentence;
         }
@@ -511,6 +565,16 @@ public final class RelationExtractor {
             ResolvedEntity p = firstPerson(ctx, prev.firstToken(), prev.endToken());
             if (p != null) {
                 return p;
+            }
+        }
+        return null;
+    }
+
+    private static ResolvedEntity nearestPerson(Context ctx, int from, int to) {
+        for (int t = to - 1; t >= from; t--) {
+            int mi = ctx.mentionAt[t];
+            if (mi >= 0 && ctx.entity(mi).type() == EntityType.PERSON) {
+                return ctx.entity(mi);
             }
         }
         return null;
@@ -535,17 +599,23 @@ public final class RelationExtractor {
             int mi = ctx.mentionAt[k];
             String w = ctx.word(k);
             if (mi < 0) {
-                if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which")) {
+                if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which")
+                        || w.equals("of") && k > from) {
+                    // "execute the sentence of the Court": what follows "of" belongs to the noun.
                     break;
                 }
                 continue;
             }
             Mention m = ctx.mention(mi);
             ResolvedEntity e = ctx.entity(mi);
-            // "Syria's Mediterranean coast": the possessor is not the object.
             if (m.end() < s.endToken() && ctx.word(m.end()).equals("'s") && !agent) {
-                k = m.end();
-                continue;
+                // "ousted Syria's ruler Bashar al-Assad": the named possessed is the object;
+                // "backed al-Shara's efforts": with nothing named after, the possessor is.
+                if (namedSoonAfter(ctx, s, m.end() + 1, 3)) {
+                    limit = Math.min(s.endToken(), limit + 3);
+                    k = m.end();
+                    continue;
+                }
             }
             if (agent ? !e.type().isActor() : !objectAllowed(p, e.type())) {
                 k = m.end() - 1;
@@ -560,19 +630,69 @@ public final class RelationExtractor {
                     e = ctx.entity(pm);
                 }
             }
-            out.add(e);
-            int c = m.end();
-            while (c + 1 < s.endToken() && (ctx.word(c).equals("and") || ctx.word(c).equals(","))
-                    && ctx.mentionAt[c + 1] >= 0) {
-                int next = ctx.mentionAt[c + 1];
-                ResolvedEntity other = ctx.entity(next);
-                if (!(agent ? other.type().isActor() : objectAllowed(p, other.type()))) {
-                    break;
-                }
-                out.add(other);
-                c = ctx.mention(next).end();
+            List<ResolvedEntity> included = including(ctx, s, m.end(), agent, p);
+            if (!included.isEmpty()) {
+                // "members of X, including Y and Z": the named members act.
+                return included;
             }
+            out.add(e);
+            conjoined(ctx, s, m.end(), agent, p, out);
             return out;
+        }
+        return out;
+    }
+
+    private static boolean namedSoonAfter(Context ctx, Sentence s, int from, int window) {
+        for (int k = from; k < s.endToken() && k < from + window; k++) {
+            if (ctx.mentionAt[k] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "X and Y", "X, Y and the Z": further objects joined to the first. */
+    private static void conjoined(Context ctx, Sentence s, int c, boolean agent, Predicate p,
+                                  List<ResolvedEntity> out) {
+        while (c + 1 < s.endToken() && (ctx.word(c).equals("and") || ctx.word(c).equals(","))) {
+            int n = c + 1;
+            if (n < s.endToken() && ctx.word(n).equals("the")) {
+                n++;
+            }
+            if (n >= s.endToken() || ctx.mentionAt[n] < 0) {
+                break;
+            }
+            int next = ctx.mentionAt[n];
+            ResolvedEntity other = ctx.entity(next);
+            if (!(agent ? other.type().isActor() : objectAllowed(p, other.type()))) {
+                break;
+            }
+            out.add(other);
+            c = ctx.mention(next).end();
+        }
+    }
+
+    /** Mentions after ", including" (within a few words) that fit the slot. */
+    private static List<ResolvedEntity> including(Context ctx, Sentence s, int from, boolean agent, Predicate p) {
+        int k = from;
+        if (k < s.endToken() && ctx.word(k).equals(",")) {
+            k++;
+        }
+        if (k >= s.endToken() || !ctx.word(k).equals("including")) {
+            return List.of();
+        }
+        List<ResolvedEntity> out = new ArrayList<>();
+        for (int j = k + 1; j < s.endToken() && j <= k + 3; j++) {
+            int mi = ctx.mentionAt[j];
+            if (mi < 0) {
+                continue;
+            }
+            ResolvedEntity e = ctx.entity(mi);
+            if (agent ? e.type().isActor() : objectAllowed(p, e.type())) {
+                out.add(e);
+                conjoined(ctx, s, ctx.mention(mi).end(), agent, p, out);
+            }
+            break;
         }
         return out;
     }
