@@ -288,7 +288,7 @@ public final class GraphStore {
             entity.aliases().forEach(planned::addAlias);
             entities.add(planned);
         }
-        new EntityResolver(dynamo, tableName).resolve(entities);
+        new EntityResolver(dynamo, tableName, articleId).resolve(entities);
 
         // two article entities may resolve to one actor: one row per entity id, names merged
         Map<String, PlannedEntity> byId = new LinkedHashMap<>();
@@ -438,10 +438,13 @@ public final class GraphStore {
         private final Map<String, Set<String>> knownNamesCache = new LinkedHashMap<>();
         private final Map<String, List<NameIndex.NameUse>> usesCache = new LinkedHashMap<>();
         private final NameIndex nameIndex;
+        /** The article being written: its own previous rows never influence its resolution. */
+        private final String articleId;
 
-        EntityResolver(DynamoDbClient dynamo, String tableName) {
+        EntityResolver(DynamoDbClient dynamo, String tableName, String articleId) {
             this.dynamo = dynamo;
             this.tableName = tableName;
+            this.articleId = articleId;
             this.nameIndex = new NameIndex(dynamo, tableName);
         }
 
@@ -475,7 +478,7 @@ public final class GraphStore {
         }
 
         private List<NameIndex.NameUse> uses(String norm) {
-            return usesCache.computeIfAbsent(norm, nameIndex::uses);
+            return usesCache.computeIfAbsent(norm, n -> nameIndex.uses(n, articleId));
         }
 
         /** Normalised canonical names the entity has in the articles that mention it (a sample). */
@@ -486,9 +489,13 @@ public final class GraphStore {
                         .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#norm", Rows.NORM))
                         .expressionAttributeValues(Map.of(":pk", Rows.str(Keys.actorPk(id)),
                                 ":m", Rows.str(Keys.MENTION)))
-                        .projectionExpression("#norm"));
+                        .projectionExpression("#sk, #norm"));
                 Set<String> names = new LinkedHashSet<>();
-                response.items().forEach(item -> names.add(Rows.s(item, Rows.NORM)));
+                for (Map<String, AttributeValue> item : response.items()) {
+                    if (!Rows.s(item, Keys.SK).equals(Keys.mentionSk(articleId))) {
+                        names.add(Rows.s(item, Rows.NORM));
+                    }
+                }
                 return names;
             });
         }

@@ -26,15 +26,22 @@ final class NameIndex {
         this.tableName = tableName;
     }
 
-    /**
-     * Distinct (entity, kind) uses of a normalised name, up to {@link #MAX_CANDIDATES} entities: a page of
-     * rows, then a skip past the last entity's remaining rows (a popular name has one row per article).
-     */
+    /** Distinct uses of a normalised name by any article; see {@link #uses(String, String)}. */
     List<NameUse> uses(String norm) {
+        return uses(norm, null);
+    }
+
+    /**
+     * Distinct (entity, kind) uses of a normalised name, up to {@link #MAX_CANDIDATES} entities, ignoring
+     * the rows of {@code excludedArticleId} (an article being re-written is resolved against the others
+     * only, so its result never depends on its own previous version): a page of rows, then a skip past
+     * the last entity's remaining rows (a popular name has one row per article).
+     */
+    List<NameUse> uses(String norm, String excludedArticleId) {
         Set<NameUse> found = new LinkedHashSet<>();
         Set<String> entities = new LinkedHashSet<>();
         String after = null;
-        for (int round = 0; round < 2 * MAX_CANDIDATES && entities.size() < MAX_CANDIDATES; round++) {
+        for (int round = 0; round < 4 * MAX_CANDIDATES && entities.size() < MAX_CANDIDATES; round++) {
             String from = after;
             QueryResponse response = dynamo.query(b -> {
                 b.tableName(tableName).limit(100).projectionExpression("#sk");
@@ -49,19 +56,28 @@ final class NameIndex {
                                     ":after", Rows.str(from)));
                 }
             });
-            NameUse last = null;
+            String lastSk = null;
+            NameUse lastUse = null;
             for (Map<String, AttributeValue> item : response.items()) {
                 String sk = Rows.s(item, Keys.SK);
-                last = new NameUse(sk.substring(2, sk.indexOf('#', 2)), sk.startsWith(Keys.CANONICAL));
-                if (entities.size() < MAX_CANDIDATES || entities.contains(last.entityId())) {
-                    found.add(last);
-                    entities.add(last.entityId());
+                int split = sk.indexOf('#', 2);
+                lastSk = sk;
+                if (split < 0 || sk.substring(split + 1).equals(excludedArticleId)) {
+                    lastUse = null;
+                    continue;
+                }
+                lastUse = new NameUse(sk.substring(2, split), sk.startsWith(Keys.CANONICAL));
+                if (entities.size() < MAX_CANDIDATES || entities.contains(lastUse.entityId())) {
+                    found.add(lastUse);
+                    entities.add(lastUse.entityId());
                 }
             }
-            if (last == null || !response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+            if (lastSk == null || !response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
                 break;
             }
-            after = Keys.afterEntityInName(last.canonical(), last.entityId());
+            // continue right after an excluded row (the entity may have other articles' rows), else skip
+            // the rest of the last entity's rows
+            after = lastUse == null ? lastSk : Keys.afterEntityInName(lastUse.canonical(), lastUse.entityId());
         }
         return new ArrayList<>(found);
     }

@@ -91,6 +91,25 @@ class GraphStoreWriteTest {
     }
 
     @Test
+    void aReuploadIsResolvedAgainstOtherArticlesOnlyNeverItsOwnPreviousVersion() {
+        // v1 calls her "Velkov"; v2 calls her "Mara Velkov" with the alias "Velkov": v2 must not inherit
+        // v1's entity id through v1's own rows (it would differ from a clean ingest of v2)
+        store.saveArticle(source("a.txt", "01"), article("One", null),
+                new Extraction(List.of(person("Velkov")), List.of()));
+        Extraction v2 = new Extraction(List.of(person("Mara Velkov", "Velkov")), List.of());
+        store.saveArticle(source("a.txt", "02"), article("One", null), v2);
+        String cleanTable = Emulator.newTable();
+        new GraphStore(Emulator.client(), cleanTable, FAST, CLOCK).saveArticle(source("a.txt", "02"),
+                article("One", null), v2);
+        assertEquals(Emulator.scan(cleanTable), Emulator.scan(table));
+        // another article still joins her across articles
+        store.saveArticle(source("b.txt", "01"), article("Two", null),
+                new Extraction(List.of(person("Velkov")), List.of()));
+        assertEquals(1, new GraphQueries(Emulator.client(), table)
+                .resolve("Velkov", java.util.EnumSet.of(EntityType.PERSON)).size());
+    }
+
+    @Test
     void olderSequencerNeverOverwritesNewer() {
         store.saveArticle(source("a.txt", "00000000000000B2"), article("Newer", null), Fixtures.summit());
         List<String> newer = Emulator.scan(table);
