@@ -453,12 +453,17 @@ public final class EntityResolver {
         String form = c.bestForm == null ? "" : c.bestForm;
         String[] words = form.split("\\s+");
         String last = words[words.length - 1];
-        if (words.length >= 2 && lexicon.isFacilityWord(last) && !lexicon.isOrgWord(last)
+        if (words.length >= 2 && BUILDING_HEADS.contains(last.toLowerCase(Locale.ROOT))
                 && Character.isUpperCase(last.charAt(0))) {
             // "NTU Hospital Station", "Century Plaza Towers": a facility, whatever it houses.
             return EntityType.LOCATION;
         }
         if (isOrganisationName(words)) {
+            return EntityType.ORGANIZATION;
+        }
+        if (words.length >= 2 && words[0].length() >= 2 && words[0].chars().allMatch(Character::isUpperCase)
+                && lexicon.place(words[0]) == null) {
+            // "UNC Greensboro", "HMC Searcher": an acronym opens organisation and product names, not people's.
             return EntityType.ORGANIZATION;
         }
         if (isCompassPlace(words)) {
@@ -557,6 +562,11 @@ public final class EntityResolver {
         }
         return false;
     }
+
+    /** Heads of built or physical places: the name is a place whatever organisation word precedes them. */
+    private static final Set<String> BUILDING_HEADS = Set.of("station", "base", "airbase", "airport", "tower",
+            "towers", "building", "plaza", "square", "bridge", "palace", "stadium", "arena", "park", "street",
+            "avenue", "road", "mosque", "temple", "cathedral", "hotel", "prison", "camp", "harbour", "harbor", "port");
 
     /** Words that end organisation names but also occur inside other names. */
     private static final Set<String> WEAK_ORG_WORDS = Set.of("united", "post", "press", "times", "news", "media",

@@ -90,7 +90,9 @@ public final class MentionFinder {
             }
             if (!nameToken(t) || (sentenceInitial(tokens, from, i) && !properAtStart(tokens, i, to, vocabulary))
                     || (lexicon.isCommonWord(t.text()) && !placeStartsAt(tokens, i, to)
-                        && (!t.properNounTag() || FUNCTION_WORDS.contains(t.text().toLowerCase(Locale.ROOT))))
+                        && (!t.properNounTag() || FUNCTION_WORDS.contains(t.text().toLowerCase(Locale.ROOT)))
+                        && (FUNCTION_WORDS.contains(t.text().toLowerCase(Locale.ROOT)) || sentenceInitial(tokens, from, i)
+                            || !containsOrgWord(tokens, i, runEnd(tokens, i, to))))
                     || ordinaryWord(tokens, i, to, vocabulary) && lexicon.title(t.text()) == null
                     && !containsOrgWord(tokens, i, runEnd(tokens, i, to))) {
                 i++;
@@ -317,7 +319,8 @@ public final class MentionFinder {
             }
             if (lexicon.isCommonWord(tokens.get(k).text()) && (!tokens.get(k).properNounTag()
                     || FUNCTION_WORDS.contains(tokens.get(k).text().toLowerCase(Locale.ROOT)))
-                    && !placeStartsAt(tokens, k, j)) {
+                    && !placeStartsAt(tokens, k, j) && !(orgName && k == i
+                        && !FUNCTION_WORDS.contains(tokens.get(k).text().toLowerCase(Locale.ROOT)))) {
                 k++;
                 continue;
             }
@@ -333,6 +336,14 @@ public final class MentionFinder {
                 // "the Malaysia Tourism board", "Korea Republic": a country before an ordinary noun.
                 addPlace(doc, s, k, placeEnd, weak, role, out);
                 return;
+            }
+            if (placeEnd > k && !orgName && j - placeEnd >= 2 && j - placeEnd <= 3
+                    && lexicon.place(doc.span(k, placeEnd)).type() == EntityType.COUNTRY
+                    && personNameAt(tokens, placeEnd, j)) {
+                // "Ambassador to the United States Hamdullah Mohib": the country, then the person.
+                addPlace(doc, s, k, placeEnd, weak, null, out);
+                k = placeEnd;
+                break;
             }
             if (placeEnd > k && !orgName && (placeEnd == j || titleEnd(tokens, placeEnd, j) > placeEnd
                     || placeEnd(tokens, placeEnd, j) == j || wholeTitle(tokens, placeEnd, j))) {
@@ -368,6 +379,32 @@ public final class MentionFinder {
             return;
         }
         addName(doc, s, k, end, weak, role, out);
+    }
+
+    /** [k, j) reads as a person's name: no organisation, facility, event or title words, no place start. */
+    private boolean personNameAt(List<Token> tokens, int k, int j) {
+        if (placeEnd(tokens, k, j) > k || lexicon.knownOrganization(spanText(tokens, k, j)) != null) {
+            return false;
+        }
+        for (int q = k; q < j; q++) {
+            String w = tokens.get(q).text();
+            if (lexicon.isOrgWord(w) || lexicon.isFacilityWord(w) || lexicon.isEventWord(w) || lexicon.title(w) != null
+                    || !nameToken(tokens.get(q)) || CONNECTORS.contains(w.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String spanText(List<Token> tokens, int k, int j) {
+        StringBuilder b = new StringBuilder();
+        for (int q = k; q < j; q++) {
+            if (q > k) {
+                b.append(' ');
+            }
+            b.append(tokens.get(q).text());
+        }
+        return b.toString();
     }
 
     /** The whole range [k, j) is one title phrase ("Ambassador", "Prime Minister"). */
