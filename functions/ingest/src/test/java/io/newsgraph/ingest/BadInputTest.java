@@ -28,7 +28,11 @@ class BadInputTest {
             + " on Tuesday. Brenn criticized the Quellish army for the attack on the port of Kessa.\n"
             + "Marsk later visited Lunor, where he praised the United Nations for its aid.\n";
 
+    /** The ingest function's Timeout in template.yaml. */
+    static final long LAMBDA_TIMEOUT_MILLIS = 120_000;
+
     private static final AtomicInteger INPUTS_TRIED = new AtomicInteger();
+    private static final AtomicInteger HANDLER_EXCEPTIONS = new AtomicInteger();
     private static Emulators aws;
     private static String table;
     private static String bucket;
@@ -45,7 +49,7 @@ class BadInputTest {
     @AfterAll
     static void stop() {
         Figures.record("BadInputTest", "inputs tried", INPUTS_TRIED.get());
-        Figures.record("BadInputTest", "handler exceptions", 0);
+        Figures.record("BadInputTest", "handler exceptions", HANDLER_EXCEPTIONS.get());
         aws.close();
     }
 
@@ -58,8 +62,14 @@ class BadInputTest {
                                         long eventSize) {
         INPUTS_TRIED.incrementAndGet();
         aws.put(bucket, key, content, contentType);
-        IngestSummary summary = handler.handleRequest(
-                TestEvents.put(bucket, key, eventSize, TestEvents.sequencer(INPUTS_TRIED.get())), null);
+        IngestSummary summary;
+        try {
+            summary = handler.handleRequest(
+                    TestEvents.put(bucket, key, eventSize, TestEvents.sequencer(INPUTS_TRIED.get())), null);
+        } catch (RuntimeException | Error e) {
+            HANDLER_EXCEPTIONS.incrementAndGet();
+            throw e;
+        }
         assertEquals(1, summary.articles().size());
         ArticleRecord record = store.findArticle(GraphStore.articleId(bucket, key)).orElseThrow(
                 () -> new AssertionError("no row recorded for " + key));
@@ -246,10 +256,22 @@ class BadInputTest {
                     .append(i % 12 == 11 ? ". " : " ");
         }
         long start = System.nanoTime();
-        ArticleRecord record = ingest("capitalised-tokens.txt", text.toString().getBytes(StandardCharsets.US_ASCII),
-                "text/plain");
+        byte[] content = text.toString().getBytes(StandardCharsets.US_ASCII);
+        INPUTS_TRIED.incrementAndGet();
+        aws.put(bucket, "capitalised-tokens.txt", content, "text/plain");
+        // as deployed: the Lambda context carries the template's 120 s timeout, which bounds extraction
+        IngestSummary summary = aws.handler(table).handleRequest(TestEvents.put(bucket, "capitalised-tokens.txt",
+                content.length, TestEvents.sequencer(INPUTS_TRIED.get())), new TestContext(LAMBDA_TIMEOUT_MILLIS));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(record.status() == ArticleStatus.INGESTED || record.status() == ArticleStatus.REJECTED);
+        ArticleRecord record = store.findArticle(GraphStore.articleId(bucket, "capitalised-tokens.txt")).orElseThrow();
+        assertEquals(summary.articles().get(0).status().name(), record.status().name());
+        if (record.status() == ArticleStatus.REJECTED) {
+            assertEquals(IngestService.EXTRACTION_TIMEOUT, record.reasonCode());
+        } else {
+            assertIngested(record);
+        }
+        Figures.record("BadInputTest", "100k capitalised tokens, outcome",
+                record.status() + (record.reasonCode() == null ? "" : " " + record.reasonCode()));
         int largest = TableSnapshot.scan(aws.dynamo, table).largestItemBytes();
         assertTrue(largest < 400 * 1024, "largest item " + largest + " bytes");
         Figures.record("BadInputTest", "100k capitalised tokens, millis", millis);

@@ -1,6 +1,9 @@
 package io.newsgraph.ingest;
 
 import io.newsgraph.core.Extractor;
+import io.newsgraph.core.read.ArticleReader;
+import io.newsgraph.core.read.UnreadableArticleException;
+import java.nio.charset.StandardCharsets;
 import io.newsgraph.emulators.AwsClients;
 import io.newsgraph.emulators.DynamoDbEmulator;
 import io.newsgraph.emulators.S3Emulator;
@@ -41,8 +44,40 @@ final class Emulators implements AutoCloseable {
     static synchronized Extractor extractor() {
         if (extractor == null) {
             extractor = Extractor.loadDefault();
+            warmUp(extractor);
         }
         return extractor;
+    }
+
+    /**
+     * Reads and extracts one small document of each format once, so every reader and pipeline class is
+     * loaded before the long tests start (a concurrent build may replace the upstream jar meanwhile).
+     */
+    private static void warmUp(Extractor extractor) {
+        String story = "Orvania's minister Talia Brenn met Ado Marsk in Ventora on Tuesday.";
+        String[][] documents = {
+                {"w.md", "---\ntitle: Talks\ndate: 2026-11-03\n---\n# Talks\n\n*" + story + "*\n"},
+                {"w.html", "<html><head><title>Talks</title><script>x()</script></head><body><p>" + story
+                        + "</p></body></html>"},
+                {"w.json", "{\"title\": \"Talks\", \"date\": \"2026-11-03\", \"body\": \"" + story + "\"}"},
+                {"w.txt", story}};
+        ArticleReader reader = new ArticleReader();
+        for (String[] document : documents) {
+            try {
+                extractor.extract(reader.read(document[1].getBytes(StandardCharsets.UTF_8), document[0], null));
+                reader.read(document[1].getBytes(StandardCharsets.UTF_16), document[0], null);
+            } catch (UnreadableArticleException e) {
+                throw new IllegalStateException("warm-up document unreadable: " + document[0], e);
+            }
+        }
+        for (byte[] odd : new byte[][] {new byte[0], {(byte) 0x89, 'P', 'N', 'G', 0, 0}, "{\"title\": 1".getBytes(
+                StandardCharsets.UTF_8)}) {
+            try {
+                reader.read(odd, "w.json", null);
+            } catch (UnreadableArticleException expected) {
+                // the rejection paths are loaded too
+            }
+        }
     }
 
     /** A fresh, empty graph table. */
