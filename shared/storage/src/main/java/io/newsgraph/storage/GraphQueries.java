@@ -112,10 +112,11 @@ public final class GraphQueries {
         if (norm.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        String highest = norm + "\uffff";
+        // the highest code point: DynamoDB orders keys by UTF-8 bytes, where U+10FFFF sorts last
+        String highest = norm + new String(Character.toChars(Character.MAX_CODE_POINT));
         String from = norm;
         if (after != null) {
-            if (!after.startsWith(norm) || after.compareTo(highest) > 0) {
+            if (!after.startsWith(norm)) {
                 throw new IllegalArgumentException("position does not belong to this search");
             }
             from = after;

@@ -283,4 +283,14 @@ class GraphQueriesTest {
         assertEquals(1, queries.actorRelations(harrow, RelationFilter.NONE, 10, null).items().size());
         assertTrue(queries.resolve("Unnamed Group", ACTORS).isEmpty());
     }
+
+    @Test
+    void prefixSearchReachesNamesWithLettersBeyondTheBasicPlane() {
+        String name = "Vel" + new String(Character.toChars(0x20000)) + "mar";
+        store.saveArticle(source("a.txt", "01"), article("Plane", null),
+                new Extraction(List.of(org(name), org("Velmont")), List.of()));
+        assertEquals(Set.of(name, "Velmont"), Set.copyOf(queries.searchNames("vel", null, 10, null).items().stream()
+                .map(NameMatch::matched).toList()));
+        assertEquals(1, queries.resolve(name.toUpperCase(), ACTORS).size());
+    }
 }
