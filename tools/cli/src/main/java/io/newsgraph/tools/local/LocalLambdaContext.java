@@ -22,14 +22,16 @@ public final class LocalLambdaContext implements Context {
         this.memoryMb = memoryMb;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.logger = new LambdaLogger() {
+            // one call is one log record, as in Lambda: end it with exactly one line break
             @Override
             public void log(String message) {
-                log.println(message);
+                log.print(message.endsWith("\n") ? message : message + "\n");
+                log.flush();
             }
 
             @Override
             public void log(byte[] message) {
-                log.println(new String(message, StandardCharsets.UTF_8));
+                log(new String(message, StandardCharsets.UTF_8));
             }
         };
     }
