@@ -7,14 +7,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.newsgraph.storage.GraphQueries;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Lambda handler of the lookup HTTP API (API Gateway payload 2.0). Thin: event to request, the
- * service, response to event. Client mistakes are 4xx; an AWS failure is a 503 and any other fault a
- * generic 500, both without internal detail (that goes to the log only).
+ * service, response to event. Client mistakes are 4xx; throttling or an unreachable database is a 503
+ * and any other fault a generic 500, both without internal detail (that goes to the log only).
  */
 public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final LookupService service;
@@ -35,8 +40,14 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         try {
             response = service.handle(ApiRequest.from(event));
         } catch (SdkException e) {
-            log(context, "storage_unavailable", e);
-            response = LookupService.error(503, "service_unavailable", "the service is busy; retry shortly", Map.of());
+            if (isUnavailable(e)) {
+                log(context, "storage_unavailable", e);
+                response = LookupService.error(503, "service_unavailable", "the service is busy; retry shortly",
+                        Map.of());
+            } else {
+                log(context, "internal_error", e);
+                response = LookupService.error(500, "internal_error", "an internal error occurred", Map.of());
+            }
         } catch (RuntimeException e) {
             log(context, "internal_error", e);
             response = LookupService.error(500, "internal_error", "an internal error occurred", Map.of());
@@ -52,6 +63,19 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 .withBody(response.body())
                 .withIsBase64Encoded(false)
                 .build();
+    }
+
+    /** Throttling, an unreachable endpoint or a missing table: conditions that pass, not bugs. */
+    static boolean isUnavailable(SdkException e) {
+        if (e instanceof SdkClientException) {
+            return true;
+        }
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service instanceof ResourceNotFoundException
+                    || service instanceof ProvisionedThroughputExceededException
+                    || service instanceof RequestLimitExceededException || service.statusCode() >= 500;
+        }
+        return false;
     }
 
     private static void log(Context context, String kind, Exception e) {

@@ -64,6 +64,15 @@ class ServerFaultTest {
     }
 
     @Test
+    void aRejectedRequestToTheDatabaseIsOurBugSoA500() {
+        APIGatewayV2HTTPResponse response = failingWith(software.amazon.awssdk.services.dynamodb.model
+                .DynamoDbException.builder().message("Invalid KeyConditionExpression near lo > hi").statusCode(400)
+                .build()).handleRequest(Fixture.get("/actors/Velkov", Map.of()), null);
+        assertEquals(500, response.getStatusCode());
+        assertFalse(response.getBody().contains("KeyCondition"));
+    }
+
+    @Test
     void clientMistakesNeverReachTheFailingDatabase() {
         APIGatewayV2HTTPResponse response = failingWith(new IllegalStateException("boom"))
                 .handleRequest(Fixture.get("/actors/Velkov", Map.of("limit", "0")), null);
