@@ -257,7 +257,8 @@ public final class LocalRunner implements AutoCloseable {
         text.append("  lookup API  ").append(apiUrl).append("   (LookupHandler behind an HTTP API stand-in, payload 2.0)\n");
         text.append("  S3          ").append(s3Url).append("   bucket ").append(options.bucket())
                 .append(", files in ").append(bucketDir()).append('\n');
-        text.append("  DynamoDB    ").append(dynamoEndpoint()).append("   table ").append(options.table()).append('\n');
+        text.append("  DynamoDB    ").append(dynamoEndpoint()).append("   table ").append(options.table())
+                .append(" (rebuilt from the bucket at every start)\n");
         text.append("  Lambda logs ").append(lambdaLogFile()).append('\n');
         text.append("Try:\n");
         text.append("  curl ").append(apiUrl).append("/actors/Putin\n");
