@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Name normalisation for the name index: "PUTIN", "Putin" and " putin " are one key; so are "Gómez" and
- * "Gomez", "U.S." and "US", "al-Assad" and "al Assad". A leading "the" is dropped ("the Kremlin").
+ * Name normalisation for the name index: "VELKOV", "Velkov" and " velkov " are one key; so are "Gómez" and
+ * "Gomez", "U.S." and "US", "Saint-Cyr" and "Saint Cyr". A leading "the" is dropped ("the Council").
  */
 public final class Names {
     /** Longest normalised name stored (keys stay far below DynamoDB's 1 KB sort-key limit). */
