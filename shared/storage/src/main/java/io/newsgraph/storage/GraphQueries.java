@@ -79,9 +79,12 @@ public final class GraphQueries {
             return Optional.empty();
         }
         List<Map<String, AttributeValue>> mentions = response.items();
-        // the fullest canonical name: most words, then longest, then alphabetical (deterministic)
-        String display = mentions.stream().map(m -> Rows.s(m, Rows.NAME))
-                .min(Comparator.comparingInt((String n) -> -n.split("\\s+").length)
+        // the canonical name most articles use; ties go to the fullest (most words, longest), then alphabetical
+        Map<String, Integer> uses = new HashMap<>();
+        mentions.forEach(m -> uses.merge(Rows.s(m, Rows.NAME), 1, Integer::sum));
+        String display = uses.keySet().stream()
+                .min(Comparator.comparingInt((String n) -> -uses.get(n))
+                        .thenComparingInt(n -> -n.split("\\s+").length)
                         .thenComparingInt(n -> -n.length())
                         .thenComparing(Comparator.naturalOrder()))
                 .orElseThrow();
