@@ -47,17 +47,79 @@ public final class EntityResolver {
         String canonical;
         EntityType placeType;
         String bestForm;
+        String[] bestWords;
         int bestTokens;
         boolean person;
+        final int id;
+
+        Cluster(int id) {
+            this.id = id;
+        }
     }
+
+    /** Lookups over the clusters built so far, so resolution stays near-linear in the mentions. */
+    private static final class Index {
+        final Map<String, List<Cluster>> byWord = new HashMap<>();
+        final Map<String, Cluster> byInitials = new HashMap<>();
+        final Map<Integer, Integer> mentionByStart = new HashMap<>();
+        final Map<Integer, Integer> mentionByEnd = new HashMap<>();
+
+        void addName(Cluster c, String form) {
+            for (String w : words(form)) {
+                for (String key : wordKeys(w)) {
+                    List<Cluster> list = byWord.computeIfAbsent(key, k -> new ArrayList<>());
+                    if (list.isEmpty() || list.get(list.size() - 1) != c) {
+                        list.add(c);
+                    }
+                }
+            }
+            if (form.split("\\s+").length >= 2) {
+                byInitials.putIfAbsent(initials(form), c);
+            }
+        }
+
+        /**
+         * Clusters sharing a word, or a word's first or last three letters (for one-letter variants);
+         * for a word shared by very many clusters, only the latest ones (bounded work on odd input).
+         */
+        List<Cluster> candidates(String[] words) {
+            java.util.LinkedHashSet<Cluster> out = new java.util.LinkedHashSet<>();
+            for (String w : words) {
+                for (String key : wordKeys(w)) {
+                    List<Cluster> list = byWord.getOrDefault(key, List.of());
+                    out.addAll(list.size() <= MAX_CANDIDATES ? list
+                            : list.subList(list.size() - MAX_CANDIDATES, list.size()));
+                }
+            }
+            return new ArrayList<>(out);
+        }
+
+        private static List<String> wordKeys(String w) {
+            if (w.length() < 5) {
+                return List.of(w);
+            }
+            return List.of(w, "p:" + w.substring(0, 3), "s:" + w.substring(w.length() - 3));
+        }
+    }
+
+    static final int MAX_CANDIDATES = 64;
+
+    /** Mentions beyond this many are ignored: no news article has them, and the work stays bounded. */
+    static final int MAX_MENTIONS = 50_000;
 
     public EntityLayer resolve(Document doc, List<Mention> all) {
         return resolve(doc, Vocabulary.of(doc), all);
     }
 
     public EntityLayer resolve(Document doc, Vocabulary vocabulary, List<Mention> all) {
-        List<Mention> mentions = dropUnsupportedSingletons(doc, confirmWeak(all));
+        List<Mention> mentions = dropUnsupportedSingletons(doc, confirmWeak(
+                all.size() > MAX_MENTIONS ? all.subList(0, MAX_MENTIONS) : all));
         List<Cluster> clusters = new ArrayList<>();
+        Index index = new Index();
+        for (int i = 0; i < mentions.size(); i++) {
+            index.mentionByStart.put(mentions.get(i).start(), i);
+            index.mentionByEnd.put(mentions.get(i).end(), i);
+        }
         Map<String, Cluster> byKey = new HashMap<>();
         int[] clusterOf = new int[mentions.size()];
         java.util.Arrays.fill(clusterOf, -1);
@@ -79,7 +141,7 @@ public final class EntityResolver {
             if (m.canonical() == null && m.kind() == MentionKind.NAME || m.kind() == MentionKind.PLACE
                     && m.type() == EntityType.LOCATION && tokenCount(m) == 1) {
                 // A surname that is also a town ("Paris") belongs to the person named in full.
-                Cluster person = containingName(clusters, m, mentions);
+                Cluster person = containingName(index, m, mentions);
                 if (person != null && (c == null || m.canonical() != null)) {
                     c = person;
                     if (m.canonical() != null) {
@@ -92,7 +154,7 @@ public final class EntityResolver {
             }
             if (m.kind() == MentionKind.KNOWN_ORG && tokenCount(m) >= 2) {
                 // "Supreme Court" after "Italian Supreme Court of Cassation": the particular court.
-                Cluster longer = containingName(clusters, m, mentions);
+                Cluster longer = containingName(index, m, mentions);
                 if (longer != null) {
                     c = longer;
                     m = new Mention(m.sentence(), m.start(), m.end(), m.text(), MentionKind.NAME,
@@ -101,18 +163,23 @@ public final class EntityResolver {
                 }
             }
             if (c == null && m.canonical() == null && m.kind() == MentionKind.ACRONYM) {
-                c = expansionOf(clusters, m.text());
+                c = index.byInitials.get(m.text().replace(".", "").toUpperCase(Locale.ROOT));
+                if (c != null && c.bestTokens < 2) {
+                    c = null;
+                }
                 if (c == null) {
-                    c = parenthesised(doc, m, mentions, clusterOf, clusters);
+                    c = parenthesised(doc, m, index, clusterOf, clusters);
                 }
             }
             if (c == null) {
-                c = new Cluster();
+                c = new Cluster(clusters.size());
                 clusters.add(c);
             }
             byKey.putIfAbsent(key, c);
-            join(c, m, i);
-            clusterOf[i] = clusters.indexOf(c);
+            if (join(c, m, i)) {
+                index.addName(c, c.bestForm);
+            }
+            clusterOf[i] = c.id;
         }
         return build(doc, vocabulary, mentions, clusters, clusterOf);
     }
@@ -188,36 +255,38 @@ public final class EntityResolver {
         return m.canonical() != null ? "c:" + Names.normalize(m.canonical()) : Names.normalize(m.text());
     }
 
-    private void join(Cluster c, Mention m, int index) {
+    /** Adds the mention; true when it gave the cluster a new fullest form. */
+    private boolean join(Cluster c, Mention m, int index) {
         c.mentions.add(index);
         if (m.canonical() != null && c.canonical == null) {
             c.canonical = m.canonical();
             c.placeType = m.kind() == MentionKind.KNOWN_ORG ? EntityType.ORGANIZATION : m.type();
         }
         int words = m.text().split("\\s+").length;
-        if (m.kind() != MentionKind.DEMONYM && (c.bestForm == null || words > c.bestTokens
-                || words == c.bestTokens && m.text().length() > c.bestForm.length())) {
+        boolean better = m.kind() != MentionKind.DEMONYM && (c.bestForm == null || words > c.bestTokens
+                || words == c.bestTokens && m.text().length() > c.bestForm.length());
+        if (better) {
             c.bestForm = m.text();
+            c.bestWords = words(m.text());
             c.bestTokens = words;
         }
-        if (m.title() != null || m.kind() == MentionKind.NAME && words >= 2 && m.type() == null) {
-            c.person |= m.title() != null;
-        }
+        c.person |= m.title() != null;
+        return better;
     }
 
     /**
      * A name that is part of an already seen longer name: a surname or first name ("Putin", "Daniel"),
      * a spelling variant of one ("Shara" for "al-Sharaa"), or a shorter multi-word form.
      */
-    private Cluster containingName(List<Cluster> clusters, Mention m, List<Mention> mentions) {
+    private Cluster containingName(Index index, Mention m, List<Mention> mentions) {
         String[] words = words(m.text());
         Cluster best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Cluster c : clusters) {
+        for (Cluster c : index.candidates(words)) {
             if (c.canonical != null || c.bestForm == null) {
                 continue;
             }
-            String[] longer = words(c.bestForm);
+            String[] longer = c.bestWords;
             boolean variant = longer.length == words.length && words.length >= 2 && matchesAt(words, longer, 0);
             boolean inner = words.length >= 2 && longer.length > words.length && !personShaped(longer)
                     && containsRun(words, longer);
@@ -327,33 +396,21 @@ public final class EntityResolver {
      * "Union of Rationalist Atheists and Agnostics (UAAR)" or "CEI (Italian Episcopal Conference)": an
      * acronym in parentheses right after a name, or a name in parentheses right after the acronym.
      */
-    private static Cluster parenthesised(Document doc, Mention m, List<Mention> mentions, int[] clusterOf,
+    private static Cluster parenthesised(Document doc, Mention m, Index index, int[] clusterOf,
                                          List<Cluster> clusters) {
         List<Token> tokens = doc.tokens();
-        for (int i = 0; i < mentions.size(); i++) {
-            Mention o = mentions.get(i);
-            if (o == m || clusterOf[i] < 0 || o.end() - o.start() < 2) {
-                continue;
-            }
-            boolean after = m.start() >= 1 && tokens.get(m.start() - 1).text().equals("(") && o.end() == m.start() - 1
-                    && m.end() < tokens.size() && tokens.get(m.end()).text().equals(")");
-            boolean before = o.start() >= 1 && tokens.get(o.start() - 1).text().equals("(") && m.end() == o.start() - 1;
-            if (after || before) {
-                return clusters.get(clusterOf[i]);
-            }
+        Integer other = null;
+        if (m.start() >= 1 && tokens.get(m.start() - 1).text().equals("(") && m.end() < tokens.size()
+                && tokens.get(m.end()).text().equals(")")) {
+            other = index.mentionByEnd.get(m.start() - 1);
         }
-        return null;
-    }
-
-    /** An organisation whose capitalised initials spell the acronym ("KCNA"). */
-    private Cluster expansionOf(List<Cluster> clusters, String acronym) {
-        String letters = acronym.replace(".", "").toUpperCase(Locale.ROOT);
-        for (Cluster c : clusters) {
-            if (c.bestForm != null && c.bestTokens >= 2 && letters.equals(initials(c.bestForm))) {
-                return c;
-            }
+        if (other == null && m.end() + 1 < tokens.size() && tokens.get(m.end()).text().equals("(")) {
+            other = index.mentionByStart.get(m.end() + 1);
         }
-        return null;
+        if (other == null || clusterOf[other] < 0) {
+            return null;
+        }
+        return clusters.get(clusterOf[other]);
     }
 
     static String initials(String name) {
