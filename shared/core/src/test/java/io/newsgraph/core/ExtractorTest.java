@@ -97,6 +97,28 @@ class ExtractorTest {
     }
 
     @Test
+    void neverThrowsOnRandomText() {
+        java.util.Random random = new java.util.Random(42);
+        String[] pieces = {"Al-", "al-", "bin ", "'s ", "U.S.", "(", ")", ",", ".", " ", "\n", "-", "\u2013", "President ",
+            "Party ", "of ", "the ", "and ", "He ", "met ", "was ", "by ", "in ", "Paris ", "Maria ", "KCNA ", "1 – 0 ",
+            "Monday ", "December 8, 2024 ", "\u00E9", "\uD83D\uDE00", "\"", "'", "Ministry ", "led ", "not ", "X. "};
+        for (int n = 0; n < 300; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(80);
+            for (int i = 0; i < len; i++) {
+                b.append(random.nextInt(4) == 0 ? String.valueOf((char) random.nextInt(0x2FFF))
+                        : pieces[random.nextInt(pieces.length)]);
+            }
+            Extraction x = run(random.nextBoolean() ? null : "Title", b.toString());
+            Set<String> names = new HashSet<>();
+            x.entities().forEach(e -> assertTrue(names.add(e.name()), "duplicate " + e.name()));
+            for (Relation r : x.relations()) {
+                assertTrue(names.contains(r.subject()) && names.contains(r.object()), r.toString());
+            }
+        }
+    }
+
+    @Test
     void countsTokensThroughAnalyze() {
         int tokens = extractor.analyze(new Article("A title", "One two three.", null, null, ArticleFormat.PLAIN_TEXT))
                 .tokenCount();

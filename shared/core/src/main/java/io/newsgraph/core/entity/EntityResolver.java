@@ -112,8 +112,14 @@ public final class EntityResolver {
     }
 
     public EntityLayer resolve(Document doc, Vocabulary vocabulary, List<Mention> all) {
-        List<Mention> mentions = dropUnsupportedSingletons(doc, confirmWeak(
-                all.size() > MAX_MENTIONS ? all.subList(0, MAX_MENTIONS) : all));
+        List<Mention> named = new ArrayList<>();
+        for (Mention m : all.size() > MAX_MENTIONS ? all.subList(0, MAX_MENTIONS) : all) {
+            // A span of marks only ("-", "'") names nothing.
+            if (!Names.normalize(m.text()).isEmpty() && (m.canonical() == null || !m.canonical().isBlank())) {
+                named.add(m);
+            }
+        }
+        List<Mention> mentions = dropUnsupportedSingletons(doc, confirmWeak(named));
         List<Cluster> clusters = new ArrayList<>();
         Index index = new Index();
         for (int i = 0; i < mentions.size(); i++) {
@@ -458,15 +464,9 @@ public final class EntityResolver {
             }
             String normName = Names.normalize(name);
             Integer existing = byName.get(normName);
-            if (existing != null || normName.isEmpty()) {
+            if (existing != null) {
                 // Two clusters ended with the same name: fold into the earlier one.
-                int target = existing == null ? 0 : existing;
-                if (existing == null && entities.isEmpty()) {
-                    byName.put(normName, entities.size());
-                    entities.add(new ResolvedEntity(name.isBlank() ? "?" : name, type, aliases, ms));
-                    newIndex[ci] = entities.size() - 1;
-                    continue;
-                }
+                int target = existing;
                 ResolvedEntity e = entities.get(target);
                 List<String> mergedAliases = new ArrayList<>(e.aliases());
                 Set<String> have = new HashSet<>();
