@@ -196,6 +196,45 @@ abstract class EndToEndScenario {
     }
 
     @Test
+    @Order(4)
+    void locationLookupServesRelationsAtOrIntoThePlace() {
+        // the seed's opening sentence: the two presidents met "in Moscow"
+        Response response = get("/locations/Moscow?limit=100");
+        assertEquals(200, response.status(), response.body().toString());
+        assertJson(response);
+        List<JsonNode> relations = relations(response.body());
+        assertFalse(relations.isEmpty(), "no relations at Moscow: " + response.body());
+        for (JsonNode relation : relations) {
+            assertWellFormed(relation);
+            assertTrue(names(relation.get("location"), "Moscow") || names(relation.get("object"), "Moscow"),
+                    "relation neither at nor into Moscow: " + relation);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void actorSearchByPrefixFindsTheActorAndFiltersByType() {
+        Response response = get("/actors?prefix=puti");
+        assertEquals(200, response.status(), response.body().toString());
+        assertJson(response);
+        JsonNode results = response.body().get("results");
+        assertNotNull(results, "search response has no results array: " + response.body());
+        List<JsonNode> matches = new ArrayList<>();
+        results.forEach(matches::add);
+        assertTrue(matches.stream().anyMatch(r -> r.path("name").asText().contains(ACTOR)), response.body().toString());
+        for (JsonNode match : matches) {
+            assertTrue(match.path("matched").asText().toLowerCase(Locale.ROOT).startsWith("puti"), match.toString());
+        }
+        Response people = get("/actors?prefix=puti&type=PERSON");
+        assertEquals(200, people.status(), people.body().toString());
+        people.body().get("results").forEach(r -> assertEquals("PERSON", r.path("type").asText(), r.toString()));
+        Response countries = get("/actors?prefix=puti&type=COUNTRY");
+        assertEquals(200, countries.status());
+        countries.body().get("results").forEach(r -> assertFalse(r.path("name").asText().contains(ACTOR), r.toString()));
+        assertError(get("/actors"), 400);
+    }
+
+    @Test
     @Order(5)
     void paginationWithLimitOneWalksEveryRelationExactlyOnce() {
         Set<String> all = identities(relations(get("/actors/" + ACTOR + "?limit=100").body()));
