@@ -223,9 +223,44 @@ public final class EntityResolver {
             } else if (KEEP_PLACE_SINGLETONS && locationContext(doc, m) > 0) {
                 // "arrived in Herat": a lone word after a place preposition is a place.
                 out.add(m.withType(EntityType.LOCATION));
+            } else if (organisationContext(doc, m)) {
+                out.add(m.withType(EntityType.ORGANIZATION));
             }
         }
         return out;
+    }
+
+    private static final Set<String> ORG_NOUNS = Set.of("company", "firm", "group", "party", "band", "magazine",
+            "newspaper", "website", "site", "developer", "publisher", "studio", "network", "broadcaster", "agency",
+            "organisation", "organization", "charity", "team", "club", "airline", "bank", "maker", "manufacturer",
+            "retailer", "startup", "giant", "brand", "sponsor", "channel", "outlet", "daily", "paper", "union",
+            "movement", "militia", "faction", "label", "church", "religion", "sect", "publication");
+
+    /**
+     * Evidence that a lone name is an organisation: "Demosisto's Nathan Law" (a person's organisation),
+     * "Nathan Law of Demosisto", "the game developer Ubisoft".
+     */
+    private static boolean organisationContext(Document doc, Mention m) {
+        List<Token> tokens = doc.tokens();
+        int after = m.end();
+        if (after + 1 < tokens.size() && tokens.get(after).text().equals("'s")
+                && tokens.get(after).sentence() == tokens.get(after + 1).sentence()
+                && Character.isUpperCase(tokens.get(after + 1).text().charAt(0))) {
+            return true;
+        }
+        int before = m.start() - 1;
+        if (before >= 0 && tokens.get(before).sentence() == tokens.get(m.start()).sentence()) {
+            String prev = tokens.get(before).text().toLowerCase(Locale.ROOT);
+            if (ORG_NOUNS.contains(prev)) {
+                return true;
+            }
+            if ((prev.equals("of") || prev.equals("from")) && before - 1 >= 0
+                    && Character.isUpperCase(tokens.get(before - 1).text().charAt(0))
+                    && tokens.get(before - 1).properNounTag()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Headline spans count only when the body confirms them. */

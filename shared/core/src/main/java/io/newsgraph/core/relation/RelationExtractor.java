@@ -31,8 +31,8 @@ import io.newsgraph.core.text.Token;
 public final class RelationExtractor {
 
     private static final Set<String> PREPOSITIONS = Set.of("of", "in", "at", "with", "to", "from", "for", "on",
-            "into", "against", "about", "over", "under", "near", "between", "among", "than", "like", "after",
-            "before", "since", "during", "through", "toward", "towards", "within", "without", "including", "via");
+            "into", "against", "about", "over", "under", "near", "between", "among", "than", "like",
+            "during", "through", "toward", "towards", "within", "without", "including", "via");
     private static final Set<String> NEGATIONS = Set.of("not", "n't", "never", "no", "neither", "nor", "without",
             "failed", "refused", "denied");
     private static final Set<String> MODALS = Set.of("will", "would", "could", "may", "might", "should", "can",
@@ -718,19 +718,26 @@ public final class RelationExtractor {
             return;
         }
         String key = subject.name() + "\u0000" + predicate + "\u0000" + object.name();
-        if (ctx.found.containsKey(key)) {
-            return;
-        }
         if (predicate.symmetric()) {
             String reverse = object.name() + "\u0000" + predicate + "\u0000" + subject.name();
             if (ctx.found.containsKey(reverse)) {
-                return;
+                key = reverse;
             }
         }
         List<Token> tokens = ctx.doc.tokensOf(s);
         boolean role = predicate == Predicate.HEAD_OF || predicate == Predicate.MEMBER_OF;
         String location = role ? null : locationIn(ctx, s, object);
         String date = role ? null : dates.dateIn(tokens, ctx.doc.published());
+        Relation earlier = ctx.found.get(key);
+        if (earlier != null) {
+            // Stated again: keep the first statement, completed with a place or date the later one gives.
+            if (earlier.location() == null && location != null || earlier.date() == null && date != null) {
+                ctx.found.put(key, new Relation(earlier.subject(), earlier.predicate(), earlier.object(),
+                        earlier.location() != null ? earlier.location() : location,
+                        earlier.date() != null ? earlier.date() : date, earlier.evidence()));
+            }
+            return;
+        }
         ctx.found.put(key, new Relation(subject.name(), predicate, object.name(), location, date,
                 ctx.doc.sentenceText(s.index())));
     }
