@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -41,6 +42,7 @@ final class FaultyDynamoDb implements DynamoDbClient {
     private volatile int unprocessedRemaining;
     private volatile boolean throttleForever;
     private volatile boolean unprocessedForever;
+    private volatile int validationErrorsRemaining;
     private volatile int actionAfterBatches = -1;
     private volatile Runnable action;
 
@@ -65,6 +67,12 @@ final class FaultyDynamoDb implements DynamoDbClient {
         return this;
     }
 
+    /** The next {@code n} BatchWriteItem calls fail as DynamoDB fails an item it refuses (e.g. over 400 KB). */
+    FaultyDynamoDb refuseItems(int n) {
+        validationErrorsRemaining = n;
+        return this;
+    }
+
     /** Every BatchWriteItem call writes nothing and returns everything unprocessed. */
     FaultyDynamoDb processNothing() {
         unprocessedForever = true;
@@ -80,6 +88,7 @@ final class FaultyDynamoDb implements DynamoDbClient {
 
     FaultyDynamoDb heal() {
         throttleRemaining = 0;
+        validationErrorsRemaining = 0;
         unprocessedRemaining = 0;
         throttleForever = false;
         unprocessedForever = false;
@@ -91,6 +100,18 @@ final class FaultyDynamoDb implements DynamoDbClient {
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
         int call = batchWriteCalls.incrementAndGet();
+        if (validationErrorsRemaining > 0) {
+            validationErrorsRemaining--;
+            faultsInjected.incrementAndGet();
+            throw (DynamoDbException) DynamoDbException.builder()
+                    .statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ValidationException")
+                            .errorMessage("injected: Item size has exceeded the maximum allowed size")
+                            .serviceName("DynamoDb")
+                            .build())
+                    .build();
+        }
         if (throttleForever || throttleRemaining > 0) {
             if (!throttleForever) {
                 throttleRemaining--;

@@ -132,6 +132,58 @@ class WriteFailureTest {
     }
 
     @Test
+    void rowsDynamoDbRefusesAreRecordedAsARejectionNotRetriedForever() {
+        Scenario s = scenario("refused.txt");
+        String table = aws.newTable();
+        FaultyDynamoDb dynamo = new FaultyDynamoDb(aws.dynamo).refuseItems(1);
+        IngestSummary summary = handler(dynamo, table).handleRequest(s.event(), null);
+        faults += dynamo.faultsInjected.get();
+        assertEquals(1, summary.rejected());
+        var record = new io.newsgraph.storage.GraphStore(aws.dynamo, table)
+                .findArticle(io.newsgraph.storage.GraphStore.articleId(s.bucket(), s.key())).orElseThrow();
+        assertEquals(io.newsgraph.storage.ArticleStatus.REJECTED, record.status());
+        assertEquals(IngestService.WRITE_REJECTED, record.reasonCode());
+        TableSnapshot after = TableSnapshot.scan(aws.dynamo, table);
+        assertEquals(1, after.size(), () -> "only the article's status row: " + after.items().keySet());
+    }
+
+    @Test
+    void transientS3FailureThrowsSoLambdaRetriesAndNothingIsRecorded() {
+        Scenario s = scenario("s3-unavailable.txt");
+        String table = aws.newTable();
+        software.amazon.awssdk.services.s3.S3Client unavailable = new software.amazon.awssdk.services.s3.S3Client() {
+            @Override
+            public <ReturnT> ReturnT getObject(software.amazon.awssdk.services.s3.model.GetObjectRequest request,
+                    software.amazon.awssdk.core.sync.ResponseTransformer<
+                            software.amazon.awssdk.services.s3.model.GetObjectResponse, ReturnT> transformer) {
+                throw (software.amazon.awssdk.services.s3.model.S3Exception)
+                        software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(503)
+                                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                                        .errorCode("SlowDown").errorMessage("Please reduce your request rate.")
+                                        .serviceName("S3").build())
+                                .build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "s3";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IngestHandler failing = aws.handler(unavailable, aws.dynamo, table, IngestConfig.DEFAULT_MAX_OBJECT_BYTES);
+        assertThrows(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                () -> failing.handleRequest(s.event(), null));
+        faults++;
+        assertEquals(0, TableSnapshot.scan(aws.dynamo, table).size(), "nothing recorded for a transient failure");
+        redelivered++;
+        assertEquals(1, aws.handler(table).handleRequest(s.event(), null).ingested());
+        assertSameTable("transientS3Failure then re-delivery", s.clean(), TableSnapshot.scan(aws.dynamo, table));
+    }
+
+    @Test
     void dynamoKilledPartWayThroughAnIngestThenRestartedAndRedeliveredEqualsACleanIngest() {
         Scenario s = scenario("crash.txt");
         assertTrue(s.cleanBatches() >= 2, "the story needs several batches: " + s.cleanBatches());
