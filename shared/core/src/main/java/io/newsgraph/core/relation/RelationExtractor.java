@@ -44,8 +44,7 @@ public final class RelationExtractor {
     private static final Set<String> PRONOUNS = Set.of("he", "she");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her");
     /** The tagger often calls past participles ADJ; these tags rule a verb reading out. */
-    private static final Set<String> NOT_VERB_TAGS = Set.of("NOUN", "PROPN", "ADP", "ADV", "DET", "PRON", "CCONJ",
-            "SCONJ", "PUNCT", "NUM");
+    private static final Set<String> NOT_VERB_TAGS = Set.of("NOUN", "PROPN", "ADP", "ADV", "DET", "PRON");
     private static final Set<String> POSSESSIVE_PRONOUNS = Set.of("his", "her");
     private static final Set<String> SKIPPABLE_BEFORE_VERB = Set.of("also", "then", "later", "reportedly",
             "allegedly", "subsequently", "has", "have", "had", "quickly", "recently", "formally", "officially",
@@ -365,6 +364,10 @@ public final class RelationExtractor {
         if (v - 1 >= s.firstToken() && ctx.word(v - 1).equals("(")) {
             return true;
         }
+        if (v - 1 >= s.firstToken() && ctx.word(v - 1).equals(",") && ctx.word(v).endsWith("ing")) {
+            // ", leaving the country with ...": a participle adjunct, its subject unclear.
+            return true;
+        }
         // "asked the government to respect and execute": a verb under an infinitive "to".
         for (int k = v - 1; k >= s.firstToken() && k >= v - 4; k--) {
             String w = ctx.word(k);
@@ -396,7 +399,7 @@ public final class RelationExtractor {
         if (!cue.verb()) {
             // Noun cues ("Russia's presence in", "his visit to") need their possessor as subject.
             subjects = possessor(ctx, s, v);
-            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 6);
+            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 3);
         } else if (passive) {
             boolean agent = cueEnd < s.endToken() && ctx.word(cueEnd).equals("by");
             if (agent) {
