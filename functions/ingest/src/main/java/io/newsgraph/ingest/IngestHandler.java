@@ -31,7 +31,7 @@ public final class IngestHandler implements RequestHandler<S3Event, IngestSummar
 
     /** As above, sharing an already loaded extractor. */
     public IngestHandler(S3Client s3, DynamoDbClient dynamo, IngestConfig config, Extractor extractor) {
-        this.service = new IngestService(s3, new GraphStore(dynamo, config.tableName()), new ArticleReader(),
+        this.service = new IngestService(s3, new GraphStore(dynamo, config.tableName()), new ArticleReader()::read,
                 extractor::extract, config.maxObjectBytes(), System.out);
     }
 

@@ -54,17 +54,18 @@ public final class IngestService {
 
     private final S3Client s3;
     private final GraphStore store;
-    private final ArticleReader reader;
+    private final Reader reader;
     private final Function<Article, Extraction> extractor;
     private final long maxObjectBytes;
     private final ArticleLog log;
 
     /**
+     * @param reader         bytes to article, usually {@code new ArticleReader()::read}
      * @param extractor      the extraction pipeline, usually {@code Extractor.loadDefault()::extract}
      * @param maxObjectBytes objects larger than this are rejected without reading their body
      * @param logOut         where the one-line-per-article JSON log goes (stdout in Lambda)
      */
-    public IngestService(S3Client s3, GraphStore store, ArticleReader reader, Function<Article, Extraction> extractor,
+    public IngestService(S3Client s3, GraphStore store, Reader reader, Function<Article, Extraction> extractor,
                          long maxObjectBytes, PrintStream logOut) {
         this.s3 = s3;
         this.store = store;
@@ -88,6 +89,12 @@ public final class IngestService {
             }
         }
         return IngestSummary.of(results);
+    }
+
+    /** Turns an object's bytes into an article ({@link ArticleReader#read}). */
+    @FunctionalInterface
+    public interface Reader {
+        Article read(byte[] bytes, String name, String contentType) throws UnreadableArticleException;
     }
 
     /** Milliseconds left in this invocation. */

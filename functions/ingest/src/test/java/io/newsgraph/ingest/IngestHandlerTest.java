@@ -97,7 +97,7 @@ class IngestHandlerTest {
         aws.put(bucket, "logged.txt", sampleArticle(), "text/plain");
         aws.put(bucket, "logged-empty.txt", new byte[0], "text/plain");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        IngestService service = new IngestService(aws.s3, new GraphStore(aws.dynamo, table), new ArticleReader(),
+        IngestService service = new IngestService(aws.s3, new GraphStore(aws.dynamo, table), new ArticleReader()::read,
                 Emulators.extractor()::extract, IngestConfig.DEFAULT_MAX_OBJECT_BYTES,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         S3Event event = new S3Event(List.of(
@@ -139,7 +139,7 @@ class IngestHandlerTest {
         aws.put(bucket, "poison.txt", bytes("Poison pill story about Orvania."), "text/plain");
         aws.put(bucket, "fine.txt", bytes(BadInputTest.STORY), "text/plain");
         GraphStore store = new GraphStore(aws.dynamo, table);
-        IngestService service = new IngestService(aws.s3, store, new ArticleReader(), article -> {
+        IngestService service = new IngestService(aws.s3, store, new ArticleReader()::read, article -> {
             if (article.body().contains("Poison pill")) {
                 throw new IllegalStateException("extractor bug: " + article.body());
             }
@@ -196,13 +196,30 @@ class IngestHandlerTest {
     }
 
     @Test
+    void readerFailingUnexpectedlyIsRecordedAsReadFailedNotRetried() {
+        String table = aws.newTable();
+        String bucket = aws.newBucket();
+        aws.put(bucket, "unreadable.txt", bytes("Some words about Orvania."), "text/plain");
+        GraphStore store = new GraphStore(aws.dynamo, table);
+        IngestService service = new IngestService(aws.s3, store, (content, name, type) -> {
+            throw new ArrayIndexOutOfBoundsException("reader bug at byte 7");
+        }, Emulators.extractor()::extract, IngestConfig.DEFAULT_MAX_OBJECT_BYTES,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        IngestSummary summary = service.handle(TestEvents.put(bucket, "unreadable.txt", 25, TestEvents.sequencer(1)));
+        assertEquals(1, summary.rejected());
+        ArticleRecord record = store.findArticle(GraphStore.articleId(bucket, "unreadable.txt")).orElseThrow();
+        assertEquals(IngestService.READ_FAILED, record.reasonCode());
+        assertTrue(record.message().contains("ArrayIndexOutOfBoundsException"), record.message());
+    }
+
+    @Test
     void extractionRunningPastTheInvocationsTimeIsRecordedAsATimeoutNotRetried() throws Exception {
         String table = aws.newTable();
         String bucket = aws.newBucket();
         aws.put(bucket, "slow.txt", bytes(BadInputTest.STORY), "text/plain");
         GraphStore store = new GraphStore(aws.dynamo, table);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        IngestService service = new IngestService(aws.s3, store, new ArticleReader(), article -> {
+        IngestService service = new IngestService(aws.s3, store, new ArticleReader()::read, article -> {
             try {
                 release.await(); // an extraction that never ends on its own (it waits, burning no CPU)
             } catch (InterruptedException e) {
