@@ -49,7 +49,6 @@ public final class EntityResolver {
         String bestForm;
         String[] bestWords;
         int bestTokens;
-        boolean person;
         final int id;
 
         Cluster(int id) {
@@ -190,17 +189,12 @@ public final class EntityResolver {
         return build(doc, vocabulary, mentions, clusters, clusterOf);
     }
 
-    static boolean KEEP_PLACE_SINGLETONS = Boolean.parseBoolean(System.getProperty("ng.kps", "true"));
-    static boolean DROP_SINGLETONS = Boolean.parseBoolean(System.getProperty("ng.ds", "true"));
 
     /**
      * A lone capitalised word seen once, with no type cue and no longer name containing it, is more
      * often a quoted word, product or heading than an entity.
      */
     private List<Mention> dropUnsupportedSingletons(Document doc, List<Mention> mentions) {
-        if (!DROP_SINGLETONS) {
-            return mentions;
-        }
         Map<String, Integer> counts = new HashMap<>();
         Set<String> inLonger = new HashSet<>();
         for (Mention m : mentions) {
@@ -220,7 +214,7 @@ public final class EntityResolver {
                     && personContext(doc, m) == 0;
             if (!lone) {
                 out.add(m);
-            } else if (KEEP_PLACE_SINGLETONS && locationContext(doc, m) > 0) {
+            } else if (locationContext(doc, m) > 0) {
                 // "arrived in Herat": a lone word after a place preposition is a place.
                 out.add(m.withType(EntityType.LOCATION));
             } else if (organisationContext(doc, m)) {
@@ -311,7 +305,6 @@ public final class EntityResolver {
             c.bestWords = words(m.text());
             c.bestTokens = words;
         }
-        c.person |= m.title() != null;
         return better;
     }
 
@@ -602,17 +595,17 @@ public final class EntityResolver {
         if (person > 0 || words.length >= 2 && looksLikePersonName(words, c, mentions)) {
             return EntityType.PERSON;
         }
-        if (words.length >= 2 && COMMON_WORD_ORG && containsOrdinaryWord(words, vocabulary)) {
+        if (words.length >= 2 && containsOrdinaryWord(words, vocabulary)) {
             // "People Power", "Social Welfare", "Velvet Underground": names made of ordinary words.
             return EntityType.ORGANIZATION;
         }
-        if (words.length >= 2 && DEFAULT_MULTIWORD_PERSON) {
+        if (words.length >= 2) {
+            // Most multi-word names with no other cue in news are people's.
             return EntityType.PERSON;
         }
         return EntityType.ORGANIZATION;
     }
 
-    static boolean COMMON_WORD_ORG = Boolean.parseBoolean(System.getProperty("ng.cwo", "true"));
 
     private boolean containsOrdinaryWord(String[] words, Vocabulary vocabulary) {
         for (String w : words) {
@@ -623,7 +616,6 @@ public final class EntityResolver {
         return false;
     }
 
-    static boolean DEFAULT_MULTIWORD_PERSON = Boolean.parseBoolean(System.getProperty("ng.mwp", "true"));
 
     /**
      * A multi-word name with a person's shape: a given name first, a hyphenated given name

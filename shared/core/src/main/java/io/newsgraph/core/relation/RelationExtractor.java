@@ -74,7 +74,7 @@ public final class RelationExtractor {
             }
         }
         Map<String, Relation> found = new LinkedHashMap<>();
-        Context ctx = new Context(doc, layer, mentionAt, found);
+        Context ctx = new Context(doc, layer, mentionAt, found, dominantCountry(layer));
         for (Sentence s : doc.sentences()) {
             roles(ctx, s);
             events(ctx, s);
@@ -82,7 +82,29 @@ public final class RelationExtractor {
         return new ArrayList<>(found.values());
     }
 
-    private record Context(Document doc, EntityLayer layer, int[] mentionAt, Map<String, Relation> found) {
+    /** The country named clearly most often (at least three times, half again the runner-up), or null. */
+    static ResolvedEntity dominantCountry(EntityLayer layer) {
+        ResolvedEntity best = null;
+        int bestCount = 0;
+        int second = 0;
+        for (ResolvedEntity e : layer.entities()) {
+            if (e.type() != EntityType.COUNTRY) {
+                continue;
+            }
+            int n = e.mentions().size();
+            if (n > bestCount) {
+                second = bestCount;
+                bestCount = n;
+                best = e;
+            } else if (n > second) {
+                second = n;
+            }
+        }
+        return bestCount >= 3 && bestCount * 2 >= second * 3 ? best : null;
+    }
+
+    private record Context(Document doc, EntityLayer layer, int[] mentionAt, Map<String, Relation> found,
+                           ResolvedEntity dominantCountry) {
 
         ResolvedEntity entity(int mention) {
             return layer.entityOfMention(mention);
@@ -196,7 +218,32 @@ public final class RelationExtractor {
             if (org.type() == EntityType.ORGANIZATION || org.type() == EntityType.COUNTRY) {
                 add(ctx, s, person, role == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, org);
             }
+            return;
         }
+        // "Prime Minister Rishi Sunak" with no country written: the country the article is about.
+        String title = titlePhrase(ctx, titleStart, s.endToken());
+        if (title != null && NATIONAL_TITLES.contains(title) && ctx.dominantCountry() != null
+                && Character.isUpperCase(ctx.doc.tokens().get(titleStart).text().charAt(0))) {
+            add(ctx, s, person, role == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, ctx.dominantCountry());
+        }
+    }
+
+    /** Titles of national office: without a country written, they belong to the article's main country. */
+    private static final Set<String> NATIONAL_TITLES = Set.of("prime minister", "premier", "chancellor",
+            "home secretary", "foreign secretary", "foreign minister", "defence minister", "defense minister",
+            "interior minister", "finance minister", "health minister", "deputy prime minister", "president");
+
+    /** The longest title phrase starting at k, lower case, or null. */
+    private String titlePhrase(Context ctx, int k, int end) {
+        for (int len = lexicon.maxTitleWords(); len >= 1; len--) {
+            if (k + len <= end) {
+                String p = phrase(ctx, k, k + len);
+                if (lexicon.title(p) != null) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     /** "[Person], (the) title of [Org]", "[Person] of/from the [Org]", "[Person], a member of [Org]". */
