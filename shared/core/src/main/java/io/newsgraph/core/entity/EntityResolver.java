@@ -224,6 +224,10 @@ public final class EntityResolver {
         return out;
     }
 
+    private static int firstTokenOfSentence(Document doc, int token) {
+        return doc.sentences().get(doc.tokens().get(token).sentence()).firstToken();
+    }
+
     private static final Set<String> ORG_NOUNS = Set.of("company", "firm", "group", "party", "band", "magazine",
             "newspaper", "website", "site", "developer", "publisher", "studio", "network", "broadcaster", "agency",
             "organisation", "organization", "charity", "team", "club", "airline", "bank", "maker", "manufacturer",
@@ -249,8 +253,9 @@ public final class EntityResolver {
                 return true;
             }
             if ((prev.equals("of") || prev.equals("from")) && before - 1 >= 0
+                    && tokens.get(before - 1).sentence() == tokens.get(before).sentence()
                     && Character.isUpperCase(tokens.get(before - 1).text().charAt(0))
-                    && tokens.get(before - 1).properNounTag()) {
+                    && before - 1 > firstTokenOfSentence(doc, before)) {
                 return true;
             }
         }

@@ -376,7 +376,9 @@ public final class Lexicon {
             return i <= 1;
         }
         if (Character.isUpperCase(x.charAt(0))) {
-            return true;
+            // Inside a sentence a capitalised word is a name anyway, unless it is also a common word.
+            String lowerCap = x.toLowerCase(Locale.ROOT);
+            return commonWords.contains(lowerCap) || lowerCap.endsWith("ing");
         }
         String lower = x.toLowerCase(Locale.ROOT);
         if (cuesByHead.containsKey(lower)) {
