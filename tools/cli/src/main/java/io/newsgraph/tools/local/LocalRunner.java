@@ -3,6 +3,7 @@ package io.newsgraph.tools.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import io.newsgraph.core.Extractor;
 import io.newsgraph.emulators.AwsClients;
 import io.newsgraph.emulators.DynamoDbEmulator;
 import io.newsgraph.emulators.S3Emulator;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -103,17 +105,28 @@ public final class LocalRunner implements AutoCloseable {
                 () -> DynamoDbEmulator.persistent(dynamoDir, options.dynamoDbPort()).start());
         CompletableFuture<S3Emulator> s3Start = CompletableFuture.supplyAsync(
                 () -> S3Emulator.onDisk(options.dataDir().resolve("s3"), options.s3Port()).start());
+        Extractor extractor;
         try {
+            extractor = Extractor.loadDefault();
             dynamoDbEmulator = dynamoStart.join();
+        } catch (CompletionException e) {
+            throw startFailure("DynamoDB emulator (dynalite)", e);
         } finally {
             s3Emulator = s3Start.exceptionally(e -> null).join();
             if (s3Emulator != null) {
                 resources.add(s3Emulator);
             }
+            DynamoDbEmulator started = dynamoStart.exceptionally(e -> null).join();
+            if (started != null) {
+                resources.add(started);
+            }
         }
-        resources.add(dynamoDbEmulator);
         if (s3Emulator == null) {
-            s3Start.join(); // rethrows the start failure
+            try {
+                s3Start.join();
+            } catch (CompletionException e) {
+                throw startFailure("S3 server (S3Proxy)", e);
+            }
         }
         s3 = AwsClients.s3(s3Emulator.endpoint());
         dynamo = AwsClients.dynamoDb(dynamoDbEmulator.endpoint());
@@ -122,7 +135,7 @@ public final class LocalRunner implements AutoCloseable {
 
         GraphTable.ensureTable(dynamo, options.table());
         ensureBucket();
-        ingest = newIngestHandler();
+        ingest = newIngestHandler(extractor);
         LookupHandler lookup = new LookupHandler(dynamo, LookupConfig.fromEnvironment(Map.of(
                 "TABLE_NAME", options.table(),
                 "CURSOR_SIGNING_KEY", HexFormat.of().formatHex(randomBytes(32)))));
@@ -145,7 +158,7 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /** The ingest handler, its JSON log lines (as Lambda would send to CloudWatch) going to a file. */
-    private IngestHandler newIngestHandler() {
+    private IngestHandler newIngestHandler(Extractor extractor) {
         IngestConfig config = IngestConfig.fromEnvironment(Map.of(
                 IngestConfig.TABLE_NAME, options.table(),
                 IngestConfig.MAX_OBJECT_BYTES, Long.toString(IngestConfig.DEFAULT_MAX_OBJECT_BYTES)));
@@ -153,7 +166,7 @@ public final class LocalRunner implements AutoCloseable {
         synchronized (System.class) {
             System.setOut(lambdaLog);
             try {
-                return new IngestHandler(s3, dynamo, config);
+                return new IngestHandler(s3, dynamo, config, extractor);
             } finally {
                 System.setOut(console);
             }
@@ -321,6 +334,11 @@ public final class LocalRunner implements AutoCloseable {
             }
         }
         resources.clear();
+    }
+
+    private static IllegalStateException startFailure(String what, CompletionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return new IllegalStateException("could not start the " + what + ": " + cause.getMessage(), cause);
     }
 
     private static void checkPortFree(String flag, int port) {
