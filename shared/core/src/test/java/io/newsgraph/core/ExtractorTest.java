@@ -119,6 +119,18 @@ class ExtractorTest {
     }
 
     @Test
+    void oneSentenceEventRecordsKeepTheirNames() {
+        Extraction x = run(null, "Danish Prime Minister Karen Holm and Peruvian President Luis Quispe met in Lima.");
+        assertTrue(has(x, "Karen Holm", Predicate.MEET, "Luis Quispe") || has(x, "Luis Quispe", Predicate.MEET, "Karen Holm"),
+                x.relations().toString());
+        assertTrue(has(x, "Karen Holm", Predicate.HEAD_OF, "Denmark"));
+        Extraction y = run(null, "Tarvo hosted Ilves in Tallinn.");
+        assertTrue(has(y, "Tarvo", Predicate.MEET, "Ilves"), y.relations().toString());
+        Extraction z = run(null, "Norway and Chile signed an agreement on fisheries.");
+        assertTrue(has(z, "Norway", Predicate.AGREE, "Chile") || has(z, "Chile", Predicate.AGREE, "Norway"));
+    }
+
+    @Test
     void countsTokensThroughAnalyze() {
         int tokens = extractor.analyze(new Article("A title", "One two three.", null, null, ArticleFormat.PLAIN_TEXT))
                 .tokenCount();

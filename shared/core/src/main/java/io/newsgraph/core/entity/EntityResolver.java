@@ -12,6 +12,7 @@ import java.util.Set;
 import io.newsgraph.core.lexicon.Lexicon;
 import io.newsgraph.core.lexicon.Names;
 import io.newsgraph.core.mention.Mention;
+import io.newsgraph.core.mention.MentionFinder;
 import io.newsgraph.core.mention.MentionKind;
 import io.newsgraph.core.model.EntityType;
 import io.newsgraph.core.text.Document;
@@ -195,6 +196,9 @@ public final class EntityResolver {
      * often a quoted word, product or heading than an entity.
      */
     private List<Mention> dropUnsupportedSingletons(Document doc, List<Mention> mentions) {
+        if (doc.sentences().size() < MentionFinder.SHORT_TEXT_SENTENCES) {
+            return mentions;
+        }
         Map<String, Integer> counts = new HashMap<>();
         Set<String> inLonger = new HashSet<>();
         for (Mention m : mentions) {

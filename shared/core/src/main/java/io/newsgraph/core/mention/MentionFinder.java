@@ -23,6 +23,9 @@ import io.newsgraph.core.text.Vocabulary;
  */
 public final class MentionFinder {
 
+    /** Texts shorter than this many sentences (event records, briefs) keep every name they mention. */
+    public static final int SHORT_TEXT_SENTENCES = 4;
+
     /** Longest name span considered; longer capitalised runs are cut (bounded work on odd input). */
     static final int MAX_RUN = 12;
     static final int MAX_PLACE_TOKENS = 6;
@@ -80,7 +83,9 @@ public final class MentionFinder {
         List<Token> tokens = doc.tokens();
         int from = s.firstToken();
         int to = s.endToken();
-        boolean weak = (s.index() == 0 || isHeading(tokens, from, to)) && headlineCased(tokens, from, to);
+        // A one-sentence text (an event record) has no body to confirm a headline by.
+        boolean weak = doc.sentences().size() > 1 && (s.index() == 0 || isHeading(tokens, from, to))
+                && headlineCased(tokens, from, to);
         int i = from;
         while (i < to) {
             Token t = tokens.get(i);
@@ -105,7 +110,8 @@ public final class MentionFinder {
                 continue;
             }
             // A lone unknown word opening a sentence ("Ministers meet ...") must be confirmed elsewhere.
-            boolean initialWeak = j == i + 1 && sentenceInitial(tokens, from, i) && !placeStartsAt(tokens, i, to)
+            boolean initialWeak = doc.sentences().size() >= SHORT_TEXT_SENTENCES && j == i + 1
+                    && sentenceInitial(tokens, from, i) && !placeStartsAt(tokens, i, to)
                     && lexicon.knownOrganization(t.text()) == null && !isAcronym(t.text());
             segment(doc, s, i, j, weak || initialWeak, out);
             i = Math.max(j, i + 1);
@@ -157,8 +163,9 @@ public final class MentionFinder {
             return lexicon.title(t.text()) != null && i + 1 < to && nameToken(tokens.get(i + 1));
         }
         String lower = t.text().toLowerCase(Locale.ROOT);
-        if (lower.endsWith("ing") || lower.endsWith("ed") || lower.endsWith("ly")) {
-            // "Leaving", "Prompted", "Usually": verb and adverb forms open sentences.
+        if (lower.endsWith("ing") || lower.endsWith("ed") || lower.endsWith("ly") || lower.endsWith("ers")
+                || lower.endsWith("ists") || lower.endsWith("men")) {
+            // "Leaving", "Prompted", "Usually", "Protesters", "Gunmen": verb, adverb and plural noun forms.
             return false;
         }
         if (t.properNounTag() || isAcronym(t.text()) || t.text().indexOf('-') > 0

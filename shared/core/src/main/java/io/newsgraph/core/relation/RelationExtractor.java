@@ -390,7 +390,7 @@ public final class RelationExtractor {
         int k = from;
         for (String word : cue.rest()) {
             int found = -1;
-            for (int g = k; g < end && g <= k + 2; g++) {
+            for (int g = k; g < end && g <= k + 4; g++) {
                 if (ctx.word(g).equals(word)) {
                     found = g;
                     break;
@@ -468,6 +468,11 @@ public final class RelationExtractor {
             lastSubjects.clear();
             lastSubjects.addAll(subjects);
         }
+        if (objects.isEmpty() && subjects.size() >= 2 && cue.predicate().symmetric()) {
+            // "Kishida and Yoon met in Tokyo": the conjoined subjects act on each other.
+            add(ctx, s, subjects.get(1), cue.predicate(), subjects.get(0));
+            return;
+        }
         if (subjects.isEmpty() || objects.isEmpty()) {
             return;
         }
@@ -524,6 +529,14 @@ public final class RelationExtractor {
         return false;
     }
 
+    private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "inside", "outside", "across");
+
+    /** Predicates whose object is where the subject went or acted. */
+    private static boolean placeObject(Predicate p) {
+        return p == Predicate.VISIT || p == Predicate.DEPLOY || p == Predicate.FLEE || p == Predicate.WITHDRAW
+                || p == Predicate.ATTACK;
+    }
+
     private static boolean objectAllowed(Predicate p, EntityType type) {
         return switch (p) {
             case VISIT, DEPLOY, FLEE -> type == EntityType.LOCATION || type == EntityType.COUNTRY;
@@ -576,8 +589,14 @@ public final class RelationExtractor {
                 continue;
             }
             out.add(e);
-            // "Putin and al-Sharaa met": a conjoined subject.
+            // "Putin and al-Sharaa met", "X and South Korean President Y met": a conjoined subject.
             int c = m.start() - 1;
+            int guard = 0;
+            while (c >= s.firstToken() && guard++ < 4 && (ctx.mentionAt[c] >= 0
+                    && ctx.entity(ctx.mentionAt[c]).type() == EntityType.COUNTRY
+                    || ctx.mentionAt[c] < 0 && (lexicon.title(ctx.word(c)) != null || MODIFIERS.contains(ctx.word(c))))) {
+                c = ctx.mentionAt[c] >= 0 ? ctx.mention(ctx.mentionAt[c]).start() - 1 : c - 1;
+            }
             if (c >= s.firstToken() && ctx.word(c).equals("and") && c - 1 >= s.firstToken()
                     && ctx.mentionAt[c - 1] >= 0) {
                 ResolvedEntity other = ctx.entity(ctx.mentionAt[c - 1]);
@@ -668,6 +687,11 @@ public final class RelationExtractor {
                 }
             }
             if (agent ? !e.type().isActor() : !objectAllowed(p, e.type())) {
+                k = m.end() - 1;
+                continue;
+            }
+            if (!agent && !placeObject(p) && m.start() > from && LOCATIVES.contains(ctx.word(m.start() - 1))) {
+                // "killed five soldiers in Niger": a place of the event, not its target.
                 k = m.end() - 1;
                 continue;
             }

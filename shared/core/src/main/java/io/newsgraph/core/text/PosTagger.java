@@ -23,11 +23,15 @@ public final class PosTagger {
     private final MaxentModel maxent;
     private final ThreadLocal<POSContextGenerator> contexts;
     private final SequenceValidator<String> validator;
+    private final int propnIndex;
+    static final String PROPER_NOUN = "PROPN";
+    static final double PROPER_NOUN_FLOOR = 0.2;
 
     public PosTagger(POSModel model) {
         this.maxent = model == null ? null : model.getArtifact(MODEL_ENTRY);
         this.contexts = model == null ? null : ThreadLocal.withInitial(() -> model.getFactory().getPOSContextGenerator(0));
         this.validator = model == null ? null : model.getFactory().getSequenceValidator();
+        this.propnIndex = maxent == null ? -1 : maxent.getIndex(PROPER_NOUN);
     }
 
     /** Decides which tokens of a sentence need a tag; the others keep "" (saves most of the model's work). */
@@ -110,6 +114,12 @@ public final class PosTagger {
             }
         }
         double[] probs = maxent.eval(contexts.get().getContext(i, words, prior, null));
+        if (i == 0 && propnIndex >= 0 && !words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0))
+                && probs[propnIndex] >= PROPER_NOUN_FLOOR) {
+            // At a sentence start capitals say nothing and the model has no lexicon: an unfamiliar
+            // capitalised word ("Tarvo hosted ...") gets some proper-noun weight; enough makes it a name.
+            return PROPER_NOUN;
+        }
         int best = -1;
         for (int o = 0; o < probs.length; o++) {
             if ((best < 0 || probs[o] > probs[best])
