@@ -264,10 +264,13 @@ public final class RelationExtractor {
             }
             return;
         }
-        if (!w.equals(",")) {
+        int j = k + 1;
+        if (COPULAS.contains(w)) {
+            // "X is the president of Y", "X became chairman of Y".
+            j = k + 1;
+        } else if (!w.equals(",")) {
             return;
         }
-        int j = k + 1;
         // Skip an age: "X, 19, a member of".
         if (j + 1 < end && ctx.word(j).chars().allMatch(Character::isDigit) && ctx.word(j + 1).equals(",")) {
             j += 2;
@@ -476,8 +479,13 @@ public final class RelationExtractor {
         if (subjects.isEmpty() || objects.isEmpty()) {
             return;
         }
+        boolean roleCue = cue.predicate() == Predicate.HEAD_OF || cue.predicate() == Predicate.MEMBER_OF;
         for (ResolvedEntity subj : subjects) {
             for (ResolvedEntity obj : objects) {
+                if (roleCue && subj.type() != EntityType.PERSON && !(cue.predicate() == Predicate.MEMBER_OF
+                        && subj.type() == EntityType.COUNTRY && obj.type() == EntityType.ORGANIZATION)) {
+                    continue;
+                }
                 if (subj != obj && subj.type().isActor() && objectAllowed(cue.predicate(), obj.type())) {
                     add(ctx, s, subj, cue.predicate(), obj);
                 }
@@ -529,6 +537,7 @@ public final class RelationExtractor {
         return false;
     }
 
+    private static final Set<String> COPULAS = Set.of("is", "was", "became", "becomes", "remains", "remained");
     private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "inside", "outside", "across");
 
     /** Predicates whose object is where the subject went or acted. */
@@ -539,6 +548,7 @@ public final class RelationExtractor {
 
     private static boolean objectAllowed(Predicate p, EntityType type) {
         return switch (p) {
+            case HEAD_OF, MEMBER_OF -> type == EntityType.ORGANIZATION || type == EntityType.COUNTRY;
             case VISIT, DEPLOY, FLEE -> type == EntityType.LOCATION || type == EntityType.COUNTRY;
             case WITHDRAW, ATTACK -> true;
             default -> type.isActor();

@@ -69,6 +69,23 @@ class RelationExtractorTest {
     }
 
     @Test
+    void rolesFromCopulasAndVerbs() {
+        List<Relation> rels = relations("Maria Lopez is the president of the Andean Farmers Union. "
+                + "She joined the Green Party in 2010. Sweden joined NATO. Carlos Ruiz leads the Pacific Fishing Council.");
+        assertTrue(find(rels, "Maria Lopez", Predicate.HEAD_OF, "Andean Farmers Union").isPresent(), rels.toString());
+        assertTrue(find(rels, "Maria Lopez", Predicate.MEMBER_OF, "Green Party").isPresent(), rels.toString());
+        assertTrue(find(rels, "Sweden", Predicate.MEMBER_OF, "North Atlantic Treaty Organization").isPresent());
+        assertTrue(find(rels, "Carlos Ruiz", Predicate.HEAD_OF, "Pacific Fishing Council").isPresent());
+    }
+
+    @Test
+    void nationalTitlesWithoutACountryGoToTheArticlesCountry() {
+        List<Relation> rels = relations("Chile raised taxes. Chile said the budget was balanced. "
+                + "Critics in Chile disagreed. Prime Minister Ana Torres defended the plan in Santiago.");
+        assertTrue(find(rels, "Ana Torres", Predicate.HEAD_OF, "Chile").isPresent(), rels.toString());
+    }
+
+    @Test
     void conjoinedObjectsAndFlight() {
         List<Relation> rels = relations("The former ruler Idris Kamara fled Liberia on June 3, 2029, "
                 + "and took refuge in Ghana. Guinea condemned Ghana and Togo.");
