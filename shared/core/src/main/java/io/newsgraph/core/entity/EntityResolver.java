@@ -210,9 +210,17 @@ public final class EntityResolver {
                 }
             }
         }
+        EntityType[] listType = enumerations(doc, mentions);
         List<Mention> out = new ArrayList<>();
-        for (Mention m : mentions) {
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
             String norm = Names.normalize(m.text());
+            if (listType[i] != null && m.type() == null && m.canonical() == null && m.end() - m.start() == 1
+                    && m.kind() == MentionKind.NAME) {
+                // "Zeus, Hera, Poseidon and Athena": members of a list of names share its type.
+                out.add(m.withType(listType[i]));
+                continue;
+            }
             boolean lone = m.kind() == MentionKind.NAME && m.end() - m.start() == 1 && m.type() == null
                     && m.title() == null && counts.get(norm) == 1 && !inLonger.contains(Names.stripArticle(norm))
                     && personContext(doc, m) == 0;
@@ -226,6 +234,49 @@ public final class EntityResolver {
             }
         }
         return out;
+    }
+
+    /**
+     * For mentions in an enumeration of three or more names ("A, B, C and D"), the type the list's
+     * typed members give (PERSON when none is typed); null for mentions outside such lists.
+     */
+    private static EntityType[] enumerations(Document doc, List<Mention> mentions) {
+        EntityType[] out = new EntityType[mentions.size()];
+        List<Token> tokens = doc.tokens();
+        int start = 0;
+        for (int i = 1; i <= mentions.size(); i++) {
+            boolean linked = i < mentions.size() && listed(tokens, mentions.get(i - 1), mentions.get(i));
+            if (linked) {
+                continue;
+            }
+            if (i - start >= 3) {
+                EntityType type = EntityType.PERSON;
+                for (int k = start; k < i; k++) {
+                    if (mentions.get(k).type() != null) {
+                        type = mentions.get(k).type();
+                        break;
+                    }
+                }
+                for (int k = start; k < i; k++) {
+                    out[k] = type;
+                }
+            }
+            start = i;
+        }
+        return out;
+    }
+
+    /** b follows a directly after ", ", " and " or ", and ". */
+    private static boolean listed(List<Token> tokens, Mention a, Mention b) {
+        int gap = b.start() - a.end();
+        if (gap < 1 || gap > 2) {
+            return false;
+        }
+        String first = tokens.get(a.end()).text();
+        if (gap == 1) {
+            return first.equals(",") || first.equals("and");
+        }
+        return first.equals(",") && tokens.get(a.end() + 1).text().equals("and");
     }
 
     private static int firstTokenOfSentence(Document doc, int token) {

@@ -57,6 +57,15 @@ class EntityResolverTest {
     }
 
     @Test
+    void listedNamesShareTheirListsType() {
+        EntityLayer layer = TestPipeline.entities("The old temple honoured Tarnis, Velora, Oskun and Meridel. "
+                + "Pilgrims came every year. The rites lasted days. Priests kept the fires.");
+        for (String god : java.util.List.of("Tarnis", "Velora", "Oskun", "Meridel")) {
+            assertEquals(EntityType.PERSON, find(layer, god).orElseThrow().type());
+        }
+    }
+
+    @Test
     void nationalTeamsInScoresAreOrganisations() {
         EntityLayer layer = TestPipeline.entities("In the final, Norway beat Chile 2 - 1 in Oslo.");
         assertEquals(EntityType.ORGANIZATION, find(layer, "Norway").orElseThrow().type());
