@@ -207,7 +207,7 @@ public final class MentionFinder {
     private static boolean continuationToken(Token t) {
         String x = t.text();
         int dash = x.indexOf('-');
-        return dash > 0 && dash < x.length() - 1 && Character.isUpperCase(x.charAt(0))
+        return dash > 1 && dash < x.length() - 1 && Character.isUpperCase(x.charAt(0))
                 && !NON_NAME_PREFIXES.contains(x.substring(0, dash).toLowerCase(Locale.ROOT));
     }
 
