@@ -223,9 +223,21 @@ public final class RelationExtractor {
         // "Prime Minister Rishi Sunak" with no country written: the country the article is about.
         String title = titlePhrase(ctx, titleStart, s.endToken());
         if (title != null && NATIONAL_TITLES.contains(title) && ctx.dominantCountry() != null
-                && Character.isUpperCase(ctx.doc.tokens().get(titleStart).text().charAt(0))) {
+                && Character.isUpperCase(ctx.doc.tokens().get(titleStart).text().charAt(0))
+                && !otherCountryIn(ctx, s, ctx.dominantCountry())) {
             add(ctx, s, person, role == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, ctx.dominantCountry());
         }
+    }
+
+    /** The sentence names a country other than the given one (so the title may be that country's). */
+    private static boolean otherCountryIn(Context ctx, Sentence s, ResolvedEntity country) {
+        for (int k = s.firstToken(); k < s.endToken(); k++) {
+            int mi = ctx.mentionAt[k];
+            if (mi >= 0 && ctx.entity(mi).type() == EntityType.COUNTRY && ctx.entity(mi) != country) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Titles of national office: without a country written, they belong to the article's main country. */
@@ -537,6 +549,19 @@ public final class RelationExtractor {
         return false;
     }
 
+    private static boolean isLowerWord(String w) {
+        return !w.isEmpty() && Character.isLowerCase(w.charAt(0)) && !STOP_AFTER_OBJECT.contains(w);
+    }
+
+    /** Words that may follow an object without making it a modifier. */
+    private static final Set<String> STOP_AFTER_OBJECT = Set.of("and", "or", "on", "in", "at", "for", "to", "from",
+            "with", "after", "before", "since", "as", "by", "when", "where", "while", "during", "last", "this",
+            "early", "earlier", "late", "later", "yesterday", "today", "again", "too", "via", "amid", "over", "until",
+            "because", "but", "instead", "which", "who", "that", "said", "says", "into", "of");
+
+    /** A subject further back than this many tokens is more often another clause's. */
+    static final int MAX_SUBJECT_DISTANCE = 20;
+
     private static final Set<String> COPULAS = Set.of("is", "was", "became", "becomes", "remains", "remained");
     private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "inside", "outside", "across");
 
@@ -558,7 +583,7 @@ public final class RelationExtractor {
     /** The actor(s) doing the verb at v: nearest actor mention on the left outside a prepositional phrase. */
     private List<ResolvedEntity> subjectsBefore(Context ctx, Sentence s, int v) {
         List<ResolvedEntity> out = new ArrayList<>();
-        for (int k = v - 1; k >= s.firstToken(); k--) {
+        for (int k = v - 1; k >= s.firstToken() && k >= v - MAX_SUBJECT_DISTANCE; k--) {
             String w = ctx.word(k);
             if (PRONOUNS.contains(w) && ctx.mentionAt[k] < 0) {
                 ResolvedEntity p = salientPerson(ctx, s, k);
@@ -700,8 +725,15 @@ public final class RelationExtractor {
                 k = m.end() - 1;
                 continue;
             }
-            if (!agent && !placeObject(p) && m.start() > from && LOCATIVES.contains(ctx.word(m.start() - 1))) {
-                // "killed five soldiers in Niger": a place of the event, not its target.
+            if (!agent && m.start() - 1 > from - 1 && LOCATIVES.contains(ctx.word(m.start() - 1))
+                    && (!placeObject(p) || m.start() - 1 > from)) {
+                // "killed five soldiers in Niger", "left her job in Boston": where it happened, not the object.
+                k = m.end() - 1;
+                continue;
+            }
+            if (!agent && placeObject(p) && e.type() == EntityType.LOCATION && m.end() < s.endToken()
+                    && isLowerWord(ctx.doc.tokens().get(m.end()).text())) {
+                // "went to the East Side police station": the place only qualifies the noun after it.
                 k = m.end() - 1;
                 continue;
             }
