@@ -395,7 +395,9 @@ public final class EntityResolver {
                 // A town joins a person's name ("Paris" for "Valeska Paris"), not "Municipality of Livorno".
                 continue;
             }
-            if (words.length == 1 && endsWithOrgOrFacility(longer)) {
+            if (words.length == 1 && endsWithOrgOrFacility(longer)
+                    && !(m.canonical() == null && longer.length == 2 && matchesAt(words, longer, 0))) {
+                // "Westbridge" for "Westbridge Holdings" joins; "Livorno" for "Municipality of Livorno" does not.
                 continue;
             }
             // Prefer the entity mentioned most recently before this mention.

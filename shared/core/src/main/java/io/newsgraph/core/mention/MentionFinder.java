@@ -255,6 +255,12 @@ public final class MentionFinder {
                     j = k;
                     continue;
                 }
+            } else if (!orgMode && (lower.equals("and") || lower.equals("&")) && commonNounsOnly(tokens, i, j)
+                    && organisationAhead(tokens, j + 1, limit)) {
+                // "Competition and Markets Authority": common nouns joined into one organisation's name.
+                orgMode = true;
+                j++;
+                continue;
             } else if (orgMode && lower.equals("at") && j + 1 < limit && placeEnd(tokens, j + 1, limit) > j + 1) {
                 // "University of Texas at Arlington".
                 j++;
@@ -278,6 +284,24 @@ public final class MentionFinder {
             }
         }
         return false;
+    }
+
+    private boolean commonNounsOnly(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!ordinaryNoun(tokens.get(k).text())) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    /** The capitalised words from k on end with an organisation word. */
+    private boolean organisationAhead(List<Token> tokens, int k, int limit) {
+        int e = k;
+        while (e < limit && nameToken(tokens.get(e))) {
+            e++;
+        }
+        return e > k && lexicon.isOrgWord(tokens.get(e - 1).text());
     }
 
     /** A gazetteer place right after a connector ("of the UK"). */

@@ -39,6 +39,15 @@ class EntityResolverTest {
     }
 
     @Test
+    void aCompanysShortNameJoinsItsFullName() {
+        EntityLayer layer = TestPipeline.entities("Investors cheered Quorvex Holdings on Monday. "
+                + "Quorvex said profits rose. Analysts expect Quorvex to grow.");
+        ResolvedEntity company = find(layer, "Quorvex Holdings").orElseThrow();
+        assertEquals(EntityType.ORGANIZATION, company.type());
+        assertTrue(company.aliases().contains("Quorvex"));
+    }
+
+    @Test
     void typesComeFromCues() {
         EntityLayer layer = TestPipeline.entities("Deputy Mayor Ines Carvalho of the Green Unity Party visited "
                 + "the Porto Cruz Stadium. Carvalho praised the Tarnow Institute. Carvalho thanked the Tarnow Institute.");

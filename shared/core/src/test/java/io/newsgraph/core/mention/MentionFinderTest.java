@@ -44,6 +44,12 @@ class MentionFinderTest {
     }
 
     @Test
+    void commonNounsJoinedByAndFormOneOrganisation() {
+        assertEquals(List.of("Fisheries and Oceans Authority"),
+                texts("Yesterday the Fisheries and Oceans Authority closed the bay."));
+    }
+
+    @Test
     void facilitiesExtendNamesAndPossessivesSplit() {
         List<Mention> ms = find("Troops left the Zarqan air base on Kenya's coast.");
         assertEquals("Zarqan air base", ms.get(0).text());
