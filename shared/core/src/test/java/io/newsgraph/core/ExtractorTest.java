@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -128,6 +129,32 @@ class ExtractorTest {
         assertTrue(has(y, "Tarvo", Predicate.MEET, "Ilves"), y.relations().toString());
         Extraction z = run(null, "Norway and Chile signed an agreement on fisheries.");
         assertTrue(has(z, "Norway", Predicate.AGREE, "Chile") || has(z, "Chile", Predicate.AGREE, "Norway"));
+    }
+
+    @Test
+    void concurrentUseGivesTheSameResults() throws Exception {
+        List<String> texts = List.of(
+                "Danish Prime Minister Karen Holm met Peruvian President Luis Quispe in Lima on Monday.",
+                "The Baltic Shipping Council (BSC) criticised Polish ports. The BSC later praised Lithuania.",
+                "Militants led by Omar Diallo attacked Gao. Diallo was arrested by Malian police in Bamako.",
+                "Quorvex Holdings chief executive Ines Carvalho visited Oslo. Carvalho met Norway's king.");
+        List<Extraction> expected = new java.util.ArrayList<>();
+        texts.forEach(t -> expected.add(run("News", t)));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < texts.size(); i++) {
+                    int k = i;
+                    checks.add(pool.submit(() -> run("News", texts.get(k)).equals(expected.get(k))));
+                }
+            }
+            for (java.util.concurrent.Future<Boolean> check : checks) {
+                assertTrue(check.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
