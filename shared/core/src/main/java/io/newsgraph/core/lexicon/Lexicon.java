@@ -208,9 +208,13 @@ public final class Lexicon {
             rest.add(words[i].toLowerCase(Locale.ROOT));
         }
         String head = words[0].toLowerCase(Locale.ROOT);
+        boolean inverse = head.startsWith("~");
+        if (inverse) {
+            head = head.substring(1);
+        }
         if (head.startsWith("=")) {
             String noun = head.substring(1);
-            return new PredicateCue(predicate, List.of(noun), List.copyOf(rest), false, List.of());
+            return new PredicateCue(predicate, List.of(noun), List.copyOf(rest), false, List.of(), inverse);
         }
         String[] forms = head.split("/");
         String lemma = forms[0];
@@ -238,7 +242,8 @@ public final class Lexicon {
                 participles.add(doubled + "ed");
             }
         }
-        return new PredicateCue(predicate, List.copyOf(all), List.copyOf(rest), true, List.copyOf(participles));
+        return new PredicateCue(predicate, List.copyOf(all), List.copyOf(rest), true, List.copyOf(participles),
+                inverse);
     }
 
     private static boolean shortCvc(String w) {

@@ -459,8 +459,12 @@ public final class RelationExtractor {
         List<ResolvedEntity> subjects;
         List<ResolvedEntity> objects;
         if (!cue.verb()) {
-            // Noun cues ("Russia's presence in", "his visit to") need their possessor as subject.
+            // Noun cues ("Russia's presence in", "his visit to") need their possessor as subject,
+            // or a verb governing them ("NASA tweeted support for X").
             subjects = possessor(ctx, s, v);
+            if (subjects.isEmpty() && governedByVerb(ctx, s, v)) {
+                subjects = subjectsBefore(ctx, s, v);
+            }
             objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 3);
         } else if (passive) {
             boolean agent = cueEnd < s.endToken() && ctx.word(cueEnd).equals("by");
@@ -482,6 +486,12 @@ public final class RelationExtractor {
         if (!passive && !subjects.isEmpty()) {
             lastSubjects.clear();
             lastSubjects.addAll(subjects);
+        }
+        if (cue.inverse()) {
+            // "X received support from Y": Y acts on X.
+            List<ResolvedEntity> swap = subjects;
+            subjects = objects;
+            objects = swap;
         }
         if (objects.isEmpty() && subjects.size() >= 2 && cue.predicate().symmetric()) {
             // "Kishida and Yoon met in Tokyo": the conjoined subjects act on each other.
@@ -512,6 +522,17 @@ public final class RelationExtractor {
             k--;
         }
         return k >= s.firstToken() && (ctx.word(k).equals("and") || ctx.word(k).equals("then"));
+    }
+
+    /** "expressed/tweeted/offered support": a verb (skipping determiners and adjectives) right before the noun. */
+    private static boolean governedByVerb(Context ctx, Sentence s, int v) {
+        int k = v - 1;
+        while (k >= s.firstToken() && k >= v - 3 && ctx.mentionAt[k] < 0
+                && (DETERMINERS.contains(ctx.word(k)) || "ADJ".equals(ctx.doc.tokens().get(k).tag()))) {
+            k--;
+        }
+        return k >= s.firstToken() && ctx.mentionAt[k] < 0 && ctx.doc.tokens().get(k).verbTag()
+                && !BE.contains(ctx.word(k));
     }
 
     /** The possessor of a noun cue: "[X]'s (adj) noun" or "his/her noun". */

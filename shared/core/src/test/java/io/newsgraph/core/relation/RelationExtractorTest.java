@@ -86,6 +86,14 @@ class RelationExtractorTest {
     }
 
     @Test
+    void inverseCuesAndGovernedNouns() {
+        List<Relation> rels = relations("Quispe received support from Bolivian President Evo Mendez. "
+                + "The Andean Farmers Union voiced support for Rosa Quispe.");
+        assertTrue(find(rels, "Evo Mendez", Predicate.SUPPORT, "Rosa Quispe").isPresent(), rels.toString());
+        assertTrue(find(rels, "Andean Farmers Union", Predicate.SUPPORT, "Rosa Quispe").isPresent(), rels.toString());
+    }
+
+    @Test
     void conjoinedObjectsAndFlight() {
         List<Relation> rels = relations("The former ruler Idris Kamara fled Liberia on June 3, 2029, "
                 + "and took refuge in Ghana. Guinea condemned Ghana and Togo.");
