@@ -119,7 +119,7 @@ public final class EntityResolver {
                 named.add(m);
             }
         }
-        List<Mention> mentions = dropUnsupportedSingletons(doc, confirmWeak(named));
+        List<Mention> mentions = dropUnsupportedSingletons(doc, dropProducts(doc, confirmWeak(named)));
         List<Cluster> clusters = new ArrayList<>();
         Index index = new Index();
         for (int i = 0; i < mentions.size(); i++) {
@@ -315,6 +315,64 @@ public final class EntityResolver {
             }
         }
         return false;
+    }
+
+    /** Nouns that only products take as modifiers ("the Firefox browser"); "a Tom Cruise video" proves nothing. */
+    private static final Set<String> PRODUCT_NOUNS = Set.of("browser", "browsers", "console", "consoles", "app",
+            "apps", "software", "smartphone", "smartphones", "headset", "headsets", "firmware", "chipset");
+
+    /**
+     * Names of products and works are not entities: a name written anywhere in the article right
+     * before a version number ("Internet Explorer 6") or a product noun ("the Firefox browser",
+     * "the Angel Catbird novel") is dropped everywhere, unless a gazetteer or title makes it an entity.
+     */
+    private List<Mention> dropProducts(Document doc, List<Mention> mentions) {
+        List<Token> tokens = doc.tokens();
+        Set<String> products = new HashSet<>();
+        for (Mention m : mentions) {
+            if (m.canonical() != null || m.title() != null) {
+                continue;
+            }
+            String[] words = m.text().split("\\s+");
+            if (words.length >= 2 && lexicon.knownOrganization(words[0]) != null
+                    && !lexicon.isOrgWord(words[words.length - 1]) && !lexicon.isFacilityWord(words[words.length - 1])) {
+                // "Google Chrome", "Microsoft Office": a company's name before another name is its product.
+                products.add(Names.normalize(m.text()));
+                continue;
+            }
+            if (m.kind() == MentionKind.ACRONYM && m.text().matches("[A-Z]{1,4}[0-9]{1,4}")) {
+                // "IE9", "A380": model and version codes.
+                products.add(Names.normalize(m.text()));
+                continue;
+            }
+            if (m.end() >= tokens.size()) {
+                continue;
+            }
+            Token next = tokens.get(m.end());
+            if (next.sentence() != tokens.get(m.start()).sentence()) {
+                continue;
+            }
+            String x = next.text();
+            boolean version = x.length() <= 2 && !x.isEmpty() && x.chars().allMatch(Character::isDigit)
+                    && next.start() == tokens.get(m.end() - 1).end() + 1;
+            if (version || PRODUCT_NOUNS.contains(x.toLowerCase(Locale.ROOT))) {
+                products.add(Names.normalize(m.text()));
+                if (words.length >= 2) {
+                    // Its acronym ("IE" for "Internet Explorer") names the same product.
+                    products.add(Names.normalize(initials(m.text())));
+                }
+            }
+        }
+        if (products.isEmpty()) {
+            return mentions;
+        }
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (!products.contains(Names.normalize(m.text())) || m.canonical() != null || m.title() != null) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /** Headline spans count only when the body confirms them. */

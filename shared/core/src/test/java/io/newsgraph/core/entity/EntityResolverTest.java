@@ -48,6 +48,17 @@ class EntityResolverTest {
     }
 
     @Test
+    void productsAndModelCodesAreNotEntities() {
+        EntityLayer layer = TestPipeline.entities("Users of Nimbus Navigator 7 complained. The Nimbus Navigator "
+                + "team at Samsung said the NN7 update and the Google Maps app would fix it. NN users waited.");
+        assertTrue(find(layer, "Nimbus Navigator").isEmpty(), layer.entities().toString());
+        assertTrue(find(layer, "NN7").isEmpty());
+        assertTrue(find(layer, "Google Maps").isEmpty());
+        assertTrue(find(layer, "NN").isEmpty());
+        assertTrue(find(layer, "Samsung").isPresent());
+    }
+
+    @Test
     void typesComeFromCues() {
         EntityLayer layer = TestPipeline.entities("Deputy Mayor Ines Carvalho of the Green Unity Party visited "
                 + "the Porto Cruz Stadium. Carvalho praised the Tarnow Institute. Carvalho thanked the Tarnow Institute.");
