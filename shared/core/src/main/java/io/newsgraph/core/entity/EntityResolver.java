@@ -12,7 +12,6 @@ import java.util.Set;
 import io.newsgraph.core.lexicon.Lexicon;
 import io.newsgraph.core.lexicon.Names;
 import io.newsgraph.core.mention.Mention;
-import io.newsgraph.core.mention.MentionFinder;
 import io.newsgraph.core.mention.MentionKind;
 import io.newsgraph.core.model.EntityType;
 import io.newsgraph.core.text.Document;
@@ -20,27 +19,21 @@ import io.newsgraph.core.text.Token;
 import io.newsgraph.core.text.Vocabulary;
 
 /**
- * Stage 6: groups mentions into entities (same name, surname or first name of a person, spelling
- * variants, acronyms of organisation names, demonyms and short forms of countries) and gives each
- * entity one type from the evidence of all its mentions.
+ * Stage 6: entities from mentions. Filters them ({@link MentionFilter}, 6a), groups them (6b, here:
+ * same name, surname or first name of a person, spelling variants, acronyms of organisation names,
+ * demonyms and short forms of countries; canonical name = fullest form, or the gazetteer's name for
+ * countries) and types each entity once ({@link EntityTyper}, 6c).
  */
 public final class EntityResolver {
 
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside", "inside", "across",
-            "into", "around", "throughout");
-    private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "wrote", "explained",
-            "stated", "argued", "noted", "asked", "recalled", "claimed", "insisted");
-    private static final Set<String> PERSON_NOUNS = Set.of("musician", "actor", "actress", "writer", "author",
-            "singer", "artist", "player", "coach", "striker", "designer", "photographer", "journalist", "poet",
-            "novelist", "director", "producer", "composer", "architect", "businessman", "businesswoman",
-            "candidate", "politician", "councillor", "lawmaker", "veteran", "pan-democrat", "democrat", "defector",
-            "dissident", "inventor", "engineer", "painter", "son", "daughter", "wife", "husband", "mother",
-            "father", "brother", "sister", "teammate", "rival", "opponent", "mr", "mrs", "ms");
-
     private final Lexicon lexicon;
+    private final MentionFilter filter;
+    private final EntityTyper typer;
 
     public EntityResolver(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.filter = new MentionFilter(lexicon);
+        this.typer = new EntityTyper(lexicon);
     }
 
     private static final class Cluster {
@@ -104,22 +97,13 @@ public final class EntityResolver {
 
     static final int MAX_CANDIDATES = 64;
 
-    /** Mentions beyond this many are ignored: no news article has them, and the work stays bounded. */
-    static final int MAX_MENTIONS = 50_000;
 
     public EntityLayer resolve(Document doc, List<Mention> all) {
         return resolve(doc, Vocabulary.of(doc), all);
     }
 
     public EntityLayer resolve(Document doc, Vocabulary vocabulary, List<Mention> all) {
-        List<Mention> named = new ArrayList<>();
-        for (Mention m : all.size() > MAX_MENTIONS ? all.subList(0, MAX_MENTIONS) : all) {
-            // A span of marks only ("-", "'") names nothing.
-            if (!Names.normalize(m.text()).isEmpty() && (m.canonical() == null || !m.canonical().isBlank())) {
-                named.add(m);
-            }
-        }
-        List<Mention> mentions = dropUnsupportedSingletons(doc, dropProducts(doc, confirmWeak(named)));
+        List<Mention> mentions = filter.filter(doc, all);
         List<Cluster> clusters = new ArrayList<>();
         Index index = new Index();
         for (int i = 0; i < mentions.size(); i++) {
@@ -190,215 +174,6 @@ public final class EntityResolver {
         return build(doc, vocabulary, mentions, clusters, clusterOf);
     }
 
-
-    /**
-     * A lone capitalised word seen once, with no type cue and no longer name containing it, is more
-     * often a quoted word, product or heading than an entity.
-     */
-    private List<Mention> dropUnsupportedSingletons(Document doc, List<Mention> mentions) {
-        if (doc.sentences().size() < MentionFinder.SHORT_TEXT_SENTENCES) {
-            return mentions;
-        }
-        Map<String, Integer> counts = new HashMap<>();
-        Set<String> inLonger = new HashSet<>();
-        for (Mention m : mentions) {
-            counts.merge(Names.normalize(m.text()), 1, Integer::sum);
-            String[] words = m.text().split("\\s+");
-            if (words.length > 1) {
-                for (String w : words) {
-                    inLonger.add(Names.stripArticle(Names.normalize(w)));
-                }
-            }
-        }
-        EntityType[] listType = enumerations(doc, mentions);
-        List<Mention> out = new ArrayList<>();
-        for (int i = 0; i < mentions.size(); i++) {
-            Mention m = mentions.get(i);
-            String norm = Names.normalize(m.text());
-            if (listType[i] != null && m.type() == null && m.canonical() == null && m.end() - m.start() == 1
-                    && m.kind() == MentionKind.NAME) {
-                // "Zeus, Hera, Poseidon and Athena": members of a list of names share its type.
-                out.add(m.withType(listType[i]));
-                continue;
-            }
-            boolean lone = m.kind() == MentionKind.NAME && m.end() - m.start() == 1 && m.type() == null
-                    && m.title() == null && counts.get(norm) == 1 && !inLonger.contains(Names.stripArticle(norm))
-                    && personContext(doc, m) == 0;
-            if (!lone) {
-                out.add(m);
-            } else if (locationContext(doc, m) > 0) {
-                // "arrived in Herat": a lone word after a place preposition is a place.
-                out.add(m.withType(EntityType.LOCATION));
-            } else if (organisationContext(doc, m)) {
-                out.add(m.withType(EntityType.ORGANIZATION));
-            }
-        }
-        return out;
-    }
-
-    /**
-     * For mentions in an enumeration of three or more names ("A, B, C and D"), the type the list's
-     * typed members give (PERSON when none is typed); null for mentions outside such lists.
-     */
-    private static EntityType[] enumerations(Document doc, List<Mention> mentions) {
-        EntityType[] out = new EntityType[mentions.size()];
-        List<Token> tokens = doc.tokens();
-        int start = 0;
-        for (int i = 1; i <= mentions.size(); i++) {
-            boolean linked = i < mentions.size() && listed(tokens, mentions.get(i - 1), mentions.get(i));
-            if (linked) {
-                continue;
-            }
-            if (i - start >= 3) {
-                EntityType type = EntityType.PERSON;
-                for (int k = start; k < i; k++) {
-                    if (mentions.get(k).type() != null) {
-                        type = mentions.get(k).type();
-                        break;
-                    }
-                }
-                for (int k = start; k < i; k++) {
-                    out[k] = type;
-                }
-            }
-            start = i;
-        }
-        return out;
-    }
-
-    /** b follows a directly after ", ", " and " or ", and ". */
-    private static boolean listed(List<Token> tokens, Mention a, Mention b) {
-        int gap = b.start() - a.end();
-        if (gap < 1 || gap > 2) {
-            return false;
-        }
-        String first = tokens.get(a.end()).text();
-        if (gap == 1) {
-            return first.equals(",") || first.equals("and");
-        }
-        return first.equals(",") && tokens.get(a.end() + 1).text().equals("and");
-    }
-
-    private static int firstTokenOfSentence(Document doc, int token) {
-        return doc.sentences().get(doc.tokens().get(token).sentence()).firstToken();
-    }
-
-    private static final Set<String> ORG_NOUNS = Set.of("company", "firm", "group", "party", "band", "magazine",
-            "newspaper", "website", "site", "developer", "publisher", "studio", "network", "broadcaster", "agency",
-            "organisation", "organization", "charity", "team", "club", "airline", "bank", "maker", "manufacturer",
-            "retailer", "startup", "giant", "brand", "sponsor", "channel", "outlet", "daily", "paper", "union",
-            "movement", "militia", "faction", "label", "church", "religion", "sect", "publication");
-
-    /**
-     * Evidence that a lone name is an organisation: "Demosisto's Nathan Law" (a person's organisation),
-     * "Nathan Law of Demosisto", "the game developer Ubisoft".
-     */
-    private static boolean organisationContext(Document doc, Mention m) {
-        List<Token> tokens = doc.tokens();
-        int after = m.end();
-        if (after + 1 < tokens.size() && tokens.get(after).text().equals("'s")
-                && tokens.get(after).sentence() == tokens.get(after + 1).sentence()
-                && Character.isUpperCase(tokens.get(after + 1).text().charAt(0))) {
-            return true;
-        }
-        int before = m.start() - 1;
-        if (before >= 0 && tokens.get(before).sentence() == tokens.get(m.start()).sentence()) {
-            String prev = tokens.get(before).text().toLowerCase(Locale.ROOT);
-            if (ORG_NOUNS.contains(prev)) {
-                return true;
-            }
-            if ((prev.equals("of") || prev.equals("from")) && before - 1 >= 0
-                    && tokens.get(before - 1).sentence() == tokens.get(before).sentence()
-                    && Character.isUpperCase(tokens.get(before - 1).text().charAt(0))
-                    && before - 1 > firstTokenOfSentence(doc, before)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Nouns that only products take as modifiers ("the Firefox browser"); "a Tom Cruise video" proves nothing. */
-    private static final Set<String> PRODUCT_NOUNS = Set.of("browser", "browsers", "console", "consoles", "app",
-            "apps", "software", "smartphone", "smartphones", "headset", "headsets", "firmware", "chipset");
-
-    /**
-     * Names of products and works are not entities: a name written anywhere in the article right
-     * before a version number ("Internet Explorer 6") or a product noun ("the Firefox browser",
-     * "the Angel Catbird novel") is dropped everywhere, unless a gazetteer or title makes it an entity.
-     */
-    private List<Mention> dropProducts(Document doc, List<Mention> mentions) {
-        List<Token> tokens = doc.tokens();
-        Set<String> products = new HashSet<>();
-        for (Mention m : mentions) {
-            if (m.canonical() != null || m.title() != null) {
-                continue;
-            }
-            String[] words = m.text().split("\\s+");
-            if (words.length >= 2 && lexicon.knownOrganization(words[0]) != null
-                    && !lexicon.isOrgWord(words[words.length - 1]) && !lexicon.isFacilityWord(words[words.length - 1])) {
-                // "Google Chrome", "Microsoft Office": a company's name before another name is its product.
-                products.add(Names.normalize(m.text()));
-                continue;
-            }
-            if (m.kind() == MentionKind.ACRONYM && m.text().matches("[A-Z]{1,4}[0-9]{1,4}")) {
-                // "IE9", "A380": model and version codes.
-                products.add(Names.normalize(m.text()));
-                continue;
-            }
-            if (m.end() >= tokens.size()) {
-                continue;
-            }
-            Token next = tokens.get(m.end());
-            if (next.sentence() != tokens.get(m.start()).sentence()) {
-                continue;
-            }
-            String x = next.text();
-            boolean version = x.length() <= 2 && !x.isEmpty() && x.chars().allMatch(Character::isDigit)
-                    && next.start() == tokens.get(m.end() - 1).end() + 1;
-            if (version || PRODUCT_NOUNS.contains(x.toLowerCase(Locale.ROOT))) {
-                products.add(Names.normalize(m.text()));
-                if (words.length >= 2) {
-                    // Its acronym ("IE" for "Internet Explorer") names the same product.
-                    products.add(Names.normalize(initials(m.text())));
-                }
-            }
-        }
-        if (products.isEmpty()) {
-            return mentions;
-        }
-        List<Mention> out = new ArrayList<>();
-        for (Mention m : mentions) {
-            if (!products.contains(Names.normalize(m.text())) || m.canonical() != null || m.title() != null) {
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
-    /** Headline spans count only when the body confirms them. */
-    private List<Mention> confirmWeak(List<Mention> all) {
-        Set<String> strongForms = new HashSet<>();
-        Set<String> strongWords = new HashSet<>();
-        for (Mention m : all) {
-            if (!m.weak()) {
-                strongForms.add(Names.normalize(m.text()));
-                for (String w : m.text().split("\\s+")) {
-                    strongWords.add(Names.normalize(w));
-                    strongWords.add(Names.stripArticle(Names.normalize(w)));
-                }
-            }
-        }
-        List<Mention> out = new ArrayList<>();
-        for (Mention m : all) {
-            if (!m.weak() || m.type() != null && m.type() != EntityType.LOCATION
-                    || strongForms.contains(Names.normalize(m.text()))) {
-                out.add(m);
-            } else if (m.text().split("\\s+").length == 1 && strongWords.contains(Names.normalize(m.text()))) {
-                out.add(m);
-            }
-        }
-        return out;
-    }
 
     private static int tokenCount(Mention m) {
         return m.end() - m.start();
@@ -594,7 +369,7 @@ public final class EntityResolver {
         Map<String, Integer> byName = new LinkedHashMap<>();
         for (int ci : clusterOrder) {
             Cluster c = clusters.get(ci);
-            EntityType type = typeOf(doc, vocabulary, c, mentions);
+            EntityType type = typer.type(doc, vocabulary, c.bestForm, c.placeType, c.mentions, mentions);
             String name = c.canonical != null ? c.canonical : c.bestForm;
             if (name == null) {
                 name = mentions.get(c.mentions.get(0)).text();
@@ -643,248 +418,4 @@ public final class EntityResolver {
         return new EntityLayer(List.copyOf(mentions), entities, entityOf);
     }
 
-    /** One type per entity from all its mentions' evidence, strongest cue first. */
-    private EntityType typeOf(Document doc, Vocabulary vocabulary, Cluster c, List<Mention> mentions) {
-        if (c.placeType != null) {
-            if (c.placeType != EntityType.ORGANIZATION) {
-                for (int mi : c.mentions) {
-                    if (inScore(doc, mentions.get(mi))) {
-                        return EntityType.ORGANIZATION;
-                    }
-                }
-            }
-            return c.placeType;
-        }
-        String form = c.bestForm == null ? "" : c.bestForm;
-        String[] words = form.split("\\s+");
-        String last = words[words.length - 1];
-        if (words.length >= 2 && BUILDING_HEADS.contains(last.toLowerCase(Locale.ROOT))
-                && Character.isUpperCase(last.charAt(0))) {
-            // "NTU Hospital Station", "Century Plaza Towers": a facility, whatever it houses.
-            return EntityType.LOCATION;
-        }
-        if (isOrganisationName(words)) {
-            return EntityType.ORGANIZATION;
-        }
-        if (words.length >= 2 && words[0].length() >= 2 && words[0].chars().allMatch(Character::isUpperCase)
-                && lexicon.place(words[0]) == null) {
-            // "UNC Greensboro", "HMC Searcher": an acronym opens organisation and product names, not people's.
-            return EntityType.ORGANIZATION;
-        }
-        if (isCompassPlace(words)) {
-            return EntityType.LOCATION;
-        }
-        int location = 0;
-        int person = 0;
-        boolean acronym = false;
-        for (int mi : c.mentions) {
-            Mention m = mentions.get(mi);
-            if (m.type() == EntityType.LOCATION) {
-                return EntityType.LOCATION;
-            }
-            if (m.type() != null) {
-                return m.type();
-            }
-            if (m.title() != null) {
-                person += 3;
-            }
-            acronym |= m.kind() == MentionKind.ACRONYM;
-            person += personContext(doc, m);
-            location += locationContext(doc, m);
-        }
-        if (words.length >= 2 && lexicon.isFacilityWord(last) && Character.isUpperCase(last.charAt(0))) {
-            return EntityType.LOCATION;
-        }
-        if (hasParticle(form)) {
-            return EntityType.PERSON;
-        }
-        if (person >= 3) {
-            return EntityType.PERSON;
-        }
-        if (location >= 2 && location == c.mentions.size() && person == 0 && !lexicon.isFirstName(words[0])) {
-            return EntityType.LOCATION;
-        }
-        if (acronym) {
-            return EntityType.ORGANIZATION;
-        }
-        if (words.length >= 2 && !lexicon.isFirstName(words[0]) && last.length() > 3 && last.endsWith("s")
-                && !last.endsWith("ss") && person == 0 && vocabulary.writtenLower(last.substring(0, last.length() - 1))) {
-            // "The Ontario Ghostbusters", "Afghan Girls": a plural head names a group.
-            return EntityType.ORGANIZATION;
-        }
-        if (person > 0 || words.length >= 2 && looksLikePersonName(words, c, mentions)) {
-            return EntityType.PERSON;
-        }
-        if (words.length >= 2 && containsOrdinaryWord(words, vocabulary)) {
-            // "People Power", "Social Welfare", "Velvet Underground": names made of ordinary words.
-            return EntityType.ORGANIZATION;
-        }
-        if (words.length >= 2) {
-            // Most multi-word names with no other cue in news are people's.
-            return EntityType.PERSON;
-        }
-        return EntityType.ORGANIZATION;
-    }
-
-
-    private boolean containsOrdinaryWord(String[] words, Vocabulary vocabulary) {
-        for (String w : words) {
-            if (w.length() > 2 && !lexicon.isFirstName(w) && vocabulary.writtenLower(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-
-    /**
-     * A multi-word name with a person's shape: a given name first, a hyphenated given name
-     * ("Chung-tai"), an initial ("L. Ron"), or its last word used alone elsewhere as a surname.
-     */
-    private boolean looksLikePersonName(String[] words, Cluster c, List<Mention> mentions) {
-        if (words.length > 4) {
-            return false;
-        }
-        if (lexicon.isFirstName(words[0])) {
-            return true;
-        }
-        for (String w : words) {
-            int dash = w.indexOf('-');
-            if (dash > 0 && dash < w.length() - 1 && Character.isLowerCase(w.charAt(dash + 1))) {
-                return true;
-            }
-            if (w.length() == 2 && w.charAt(1) == '.' && Character.isUpperCase(w.charAt(0))) {
-                return true;
-            }
-        }
-        String surname = Names.normalize(words[words.length - 1]);
-        for (int mi : c.mentions) {
-            Mention m = mentions.get(mi);
-            if (m.end() - m.start() == 1 && Names.normalize(m.text()).equals(surname)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Heads of built or physical places: the name is a place whatever organisation word precedes them. */
-    private static final Set<String> BUILDING_HEADS = Set.of("station", "base", "airbase", "airport", "tower",
-            "towers", "building", "plaza", "square", "bridge", "palace", "stadium", "arena", "park", "street",
-            "avenue", "road", "mosque", "temple", "cathedral", "hotel", "prison", "camp", "harbour", "harbor", "port");
-
-    /** Words that end organisation names but also occur inside other names. */
-    private static final Set<String> WEAK_ORG_WORDS = Set.of("united", "post", "press", "times", "news", "media",
-            "team", "government", "administration", "trust", "project", "program", "programme", "mission", "world",
-            "express", "monitor", "review", "observer", "daily", "weekly", "group");
-
-    /** An organisation word ends the name, opens it ("Team X", "Bank of X"), or stands inside it. */
-    private boolean isOrganisationName(String[] words) {
-        if (lexicon.isOrgWord(words[words.length - 1])) {
-            return true;
-        }
-        // "British Red Cross": ends with a known organisation.
-        for (int from = 1; from < words.length && from >= words.length - 3; from++) {
-            if (lexicon.knownOrganization(String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)))
-                    != null) {
-                return true;
-            }
-        }
-        if (words.length < 2) {
-            return false;
-        }
-        if (lexicon.isOrgWord(words[0]) && !WEAK_ORG_WORDS.contains(words[0].toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        for (int i = 1; i < words.length - 1; i++) {
-            if (lexicon.isOrgWord(words[i]) && !WEAK_ORG_WORDS.contains(words[i].toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> COMPASS = Set.of("north", "south", "east", "west", "northern", "southern",
-            "eastern", "western", "central", "upper", "lower", "greater", "inner", "outer", "northeast", "northwest",
-            "southeast", "southwest");
-
-    /** "New Territories East", "East Los Angeles": a known place with a compass word. */
-    private boolean isCompassPlace(String[] words) {
-        if (words.length < 2) {
-            return false;
-        }
-        String first = words[0].toLowerCase(Locale.ROOT);
-        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
-        if (COMPASS.contains(first)) {
-            return lexicon.place(String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length))) != null;
-        }
-        if (COMPASS.contains(last)) {
-            return lexicon.place(String.join(" ", java.util.Arrays.copyOfRange(words, 0, words.length - 1))) != null;
-        }
-        return false;
-    }
-
-    /** A country in a match score ("Sweden 1 – 0 Korea", "beat Panama 3-0") is a national team. */
-    private static boolean inScore(Document doc, Mention m) {
-        List<Token> tokens = doc.tokens();
-        for (int k = Math.max(0, m.start() - 3); k < Math.min(tokens.size(), m.end() + 4); k++) {
-            if (k >= m.start() && k < m.end()) {
-                continue;
-            }
-            String x = tokens.get(k).text();
-            if (k + 2 < tokens.size() && isSmallNumber(x) && isDash(tokens.get(k + 1).text())
-                    && isSmallNumber(tokens.get(k + 2).text())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isSmallNumber(String s) {
-        return !s.isEmpty() && s.length() <= 2 && s.chars().allMatch(Character::isDigit);
-    }
-
-    private static boolean isDash(String s) {
-        return s.equals("-") || s.equals("\u2013") || s.equals("\u2014");
-    }
-
-    private static boolean hasParticle(String form) {
-        String lower = form.toLowerCase(Locale.ROOT);
-        return lower.startsWith("al-") || lower.contains(" al-") || lower.contains(" bin ") || lower.contains(" ibn ")
-                || lower.startsWith("el-") || lower.contains(" el-");
-    }
-
-    private static int personContext(Document doc, Mention m) {
-        List<Token> tokens = doc.tokens();
-        int score = 0;
-        if (m.start() > 0) {
-            String prev = tokens.get(m.start() - 1).text().toLowerCase(Locale.ROOT);
-            if (PERSON_NOUNS.contains(prev)) {
-                score += 3;
-            }
-        }
-        if (m.end() < tokens.size()) {
-            String next = tokens.get(m.end()).text().toLowerCase(Locale.ROOT);
-            if (SPEECH_VERBS.contains(next)) {
-                score += 1;
-            }
-            // "Daniel Montalvo, 19, ..." gives an age.
-            if (next.equals(",") && m.end() + 2 < tokens.size()
-                    && tokens.get(m.end() + 1).text().chars().allMatch(Character::isDigit)
-                    && tokens.get(m.end() + 2).text().equals(",")) {
-                score += 3;
-            }
-        }
-        return score;
-    }
-
-    private static int locationContext(Document doc, Mention m) {
-        List<Token> tokens = doc.tokens();
-        if (m.start() > 0) {
-            String prev = tokens.get(m.start() - 1).text().toLowerCase(Locale.ROOT);
-            if (PLACE_PREPOSITIONS.contains(prev)) {
-                return 1;
-            }
-        }
-        return 0;
-    }
 }
