@@ -1,0 +1,533 @@
+package io.newsgraph.core.relation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.newsgraph.core.entity.ResolvedEntity;
+import io.newsgraph.core.lexicon.Lexicon;
+import io.newsgraph.core.lexicon.PredicateCue;
+import io.newsgraph.core.mention.Mention;
+import io.newsgraph.core.model.EntityType;
+import io.newsgraph.core.model.Predicate;
+import io.newsgraph.core.text.Sentence;
+import io.newsgraph.core.text.Token;
+
+
+/**
+ * Stage 7b: event relations from the predicate cues of the lexicon, in active and passive voice,
+ * with "led by" leaders, conjoined subjects and objects, "including" members, inverse cues ("received
+ * support from"), noun cues with their possessor, pronoun subjects resolved to the salient person,
+ * and negated, hypothetical and infinitive cues skipped.
+ */
+final class EventRelations {
+
+    private static final Set<String> PREPOSITIONS = Set.of("of", "in", "at", "with", "to", "from", "for", "on",
+            "into", "against", "about", "over", "under", "near", "between", "among", "than", "like",
+            "during", "through", "toward", "towards", "within", "without", "including", "via");
+    private static final Set<String> NEGATIONS = Set.of("not", "n't", "never", "no", "neither", "nor", "without",
+            "failed", "refused", "denied");
+    private static final Set<String> MODALS = Set.of("will", "would", "could", "may", "might", "should", "can",
+            "must", "shall", "plans", "planned", "plan", "wants", "want", "wanted", "hopes", "hope", "expected",
+            "if", "whether", "unless", "intends", "intend", "aims", "seeks", "threatened", "vowed", "promised");
+    private static final Set<String> BE = Set.of("was", "were", "is", "are", "been", "being", "be", "got", "get",
+            "gets", "am");
+    private static final Set<String> LEADER_VERBS = Set.of("led", "headed", "commanded", "backed");
+    private static final Set<String> PRONOUNS = Set.of("he", "she");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her");
+    /** The tagger often calls past participles ADJ; these tags rule a verb reading out. */
+    private static final Set<String> NOT_VERB_TAGS = Set.of("NOUN", "PROPN", "ADP", "ADV", "DET", "PRON");
+    private static final Set<String> POSSESSIVE_PRONOUNS = Set.of("his", "her");
+    private static final Set<String> SKIPPABLE_BEFORE_VERB = Set.of("also", "then", "later", "reportedly",
+            "allegedly", "subsequently", "has", "have", "had", "quickly", "recently", "formally", "officially",
+            "publicly", "again", "already", "instead", "eventually", "finally", "immediately", "once", "jointly");
+
+
+    private final Lexicon lexicon;
+
+    EventRelations(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    void find(RelationContext ctx, Sentence s) {
+        events(ctx, s);
+    }
+
+    private void events(RelationContext ctx, Sentence s) {
+        List<Token> tokens = ctx.doc.tokens();
+        List<ResolvedEntity> lastSubjects = new ArrayList<>();
+        for (int v = s.firstToken(); v < s.endToken(); v++) {
+            if (ctx.mentionAt[v] >= 0) {
+                continue;
+            }
+            Token t = tokens.get(v);
+            List<PredicateCue> cues = lexicon.cues(t.text().toLowerCase(Locale.ROOT));
+            if (cues.isEmpty()) {
+                continue;
+            }
+            for (PredicateCue cue : cues) {
+                if (cue.verb() ? NOT_VERB_TAGS.contains(t.tag()) : !t.nounTag()) {
+                    continue;
+                }
+                int cueEnd = matchRest(ctx, cue, v + 1, s.endToken());
+                if (cueEnd < 0) {
+                    continue;
+                }
+                if (negatedOrHypothetical(ctx, s, v)) {
+                    break;
+                }
+                applyCue(ctx, s, cue, v, cueEnd, lastSubjects);
+                break;
+            }
+        }
+    }
+
+    /** End (exclusive) of the cue's later words after the head, allowing two other words between; -1 if absent. */
+    private static int matchRest(RelationContext ctx, PredicateCue cue, int from, int end) {
+        int k = from;
+        for (String word : cue.rest()) {
+            int found = -1;
+            for (int g = k; g < end && g <= k + 4; g++) {
+                if (ctx.word(g).equals(word)) {
+                    found = g;
+                    break;
+                }
+                if (ctx.mentionAt[g] >= 0) {
+                    break;
+                }
+            }
+            if (found < 0) {
+                return -1;
+            }
+            k = found + 1;
+        }
+        return k;
+    }
+
+    private static boolean negatedOrHypothetical(RelationContext ctx, Sentence s, int v) {
+        if (v - 1 >= s.firstToken() && ctx.word(v - 1).equals("(")) {
+            return true;
+        }
+        if (v - 1 >= s.firstToken() && ctx.word(v - 1).equals(",") && ctx.word(v).endsWith("ing")) {
+            // ", leaving the country with ...": a participle adjunct, its subject unclear.
+            return true;
+        }
+        // "asked the government to respect and execute": a verb under an infinitive "to".
+        for (int k = v - 1; k >= s.firstToken() && k >= v - 4; k--) {
+            String w = ctx.word(k);
+            if (ctx.mentionAt[k] >= 0 || !Character.isLetter(w.charAt(0))) {
+                break;
+            }
+            if (w.equals("to") && k + 1 < v && !Character.isUpperCase(ctx.doc.tokens().get(k + 1).text().charAt(0))
+                    && ctx.word(v - 1).equals("and")) {
+                return true;
+            }
+        }
+        for (int k = v - 1; k >= s.firstToken() && k >= v - 3; k--) {
+            String w = ctx.word(k);
+            if (NEGATIONS.contains(w) || MODALS.contains(w)) {
+                return true;
+            }
+            if (ctx.mentionAt[k] >= 0) {
+                break;
+            }
+        }
+        return v - 1 >= s.firstToken() && ctx.word(v - 1).equals("to");
+    }
+
+    private void applyCue(RelationContext ctx, Sentence s, PredicateCue cue, int v, int cueEnd,
+                          List<ResolvedEntity> lastSubjects) {
+        boolean passive = cue.verb() && cue.participles().contains(ctx.word(v)) && beBefore(ctx, s, v);
+        List<ResolvedEntity> subjects;
+        List<ResolvedEntity> objects;
+        if (!cue.verb()) {
+            // Noun cues ("Russia's presence in", "his visit to") need their possessor as subject,
+            // or a verb governing them ("NASA tweeted support for X").
+            subjects = possessor(ctx, s, v);
+            if (subjects.isEmpty() && governedByVerb(ctx, s, v)) {
+                subjects = subjectsBefore(ctx, s, v);
+            }
+            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 3);
+        } else if (passive) {
+            boolean agent = cueEnd < s.endToken() && ctx.word(cueEnd).equals("by");
+            if (agent) {
+                subjects = objectsAfter(ctx, s, cueEnd + 1, true, Predicate.MEET, 6);
+                objects = subjectsBefore(ctx, s, v);
+            } else if (cue.predicate() == Predicate.DEPLOY) {
+                // "Russian troops are deployed at X": the troops' country deploys them.
+                subjects = subjectsBefore(ctx, s, v);
+                objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 6);
+            } else {
+                return;
+            }
+        } else {
+            subjects = conjoinedVerb(ctx, s, v) && !lastSubjects.isEmpty() ? List.copyOf(lastSubjects)
+                    : subjectsBefore(ctx, s, v);
+            objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), cue.rest().isEmpty() ? 6 : 7);
+        }
+        if (!passive && !subjects.isEmpty()) {
+            lastSubjects.clear();
+            lastSubjects.addAll(subjects);
+        }
+        if (cue.inverse()) {
+            // "X received support from Y": Y acts on X.
+            List<ResolvedEntity> swap = subjects;
+            subjects = objects;
+            objects = swap;
+        }
+        if (objects.isEmpty() && subjects.size() >= 2 && cue.predicate().symmetric()) {
+            // "Kishida and Yoon met in Tokyo": the conjoined subjects act on each other.
+            ctx.add(s, subjects.get(1), cue.predicate(), subjects.get(0));
+            return;
+        }
+        if (subjects.isEmpty() || objects.isEmpty()) {
+            return;
+        }
+        boolean roleCue = cue.predicate() == Predicate.HEAD_OF || cue.predicate() == Predicate.MEMBER_OF;
+        for (ResolvedEntity subj : subjects) {
+            for (ResolvedEntity obj : objects) {
+                if (roleCue && subj.type() != EntityType.PERSON && !(cue.predicate() == Predicate.MEMBER_OF
+                        && subj.type() == EntityType.COUNTRY && obj.type() == EntityType.ORGANIZATION)) {
+                    continue;
+                }
+                if (subj != obj && subj.type().isActor() && objectAllowed(cue.predicate(), obj.type())) {
+                    ctx.add(s, subj, cue.predicate(), obj);
+                }
+            }
+        }
+    }
+
+    /** "... fled Syria and took refuge in Russia": the verb continues the previous verb's subject. */
+    private static boolean conjoinedVerb(RelationContext ctx, Sentence s, int v) {
+        int k = v - 1;
+        while (k >= s.firstToken() && SKIPPABLE_BEFORE_VERB.contains(ctx.word(k))) {
+            k--;
+        }
+        return k >= s.firstToken() && (ctx.word(k).equals("and") || ctx.word(k).equals("then"));
+    }
+
+    /** "expressed/tweeted/offered support": a verb (skipping determiners and adjectives) right before the noun. */
+    private static boolean governedByVerb(RelationContext ctx, Sentence s, int v) {
+        int k = v - 1;
+        while (k >= s.firstToken() && k >= v - 3 && ctx.mentionAt[k] < 0
+                && (DETERMINERS.contains(ctx.word(k)) || "ADJ".equals(ctx.doc.tokens().get(k).tag()))) {
+            k--;
+        }
+        return k >= s.firstToken() && ctx.mentionAt[k] < 0 && ctx.doc.tokens().get(k).verbTag()
+                && !BE.contains(ctx.word(k));
+    }
+
+    /** The possessor of a noun cue: "[X]'s (adj) noun" or "his/her noun". */
+    private List<ResolvedEntity> possessor(RelationContext ctx, Sentence s, int v) {
+        int k = v - 1;
+        int guard = 0;
+        while (k >= s.firstToken() && guard++ < 2 && ctx.mentionAt[k] < 0 && !POSSESSIVE_PRONOUNS.contains(ctx.word(k))
+                && !ctx.word(k).equals("'s")
+                && ("ADJ".equals(ctx.doc.tokens().get(k).tag()) || RelationContext.MODIFIERS.contains(ctx.word(k)))) {
+            k--;
+        }
+        if (k < s.firstToken()) {
+            return List.of();
+        }
+        if (POSSESSIVE_PRONOUNS.contains(ctx.word(k))) {
+            ResolvedEntity p = salientPerson(ctx, s, k);
+            return p == null ? List.of() : List.of(p);
+        }
+        if (ctx.word(k).equals("'s") && k - 1 >= s.firstToken() && ctx.mentionAt[k - 1] >= 0) {
+            ResolvedEntity e = ctx.entity(ctx.mentionAt[k - 1]);
+            return e.type().isActor() ? List.of(e) : List.of();
+        }
+        return List.of();
+    }
+
+    private static boolean beBefore(RelationContext ctx, Sentence s, int v) {
+        for (int k = v - 1; k >= s.firstToken() && k >= v - 3; k--) {
+            if (BE.contains(ctx.word(k))) {
+                return true;
+            }
+            if (ctx.mentionAt[k] >= 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLowerWord(String w) {
+        return !w.isEmpty() && Character.isLowerCase(w.charAt(0)) && !STOP_AFTER_OBJECT.contains(w);
+    }
+
+    /** Words that may follow an object without making it a modifier. */
+    private static final Set<String> STOP_AFTER_OBJECT = Set.of("and", "or", "on", "in", "at", "for", "to", "from",
+            "with", "after", "before", "since", "as", "by", "when", "where", "while", "during", "last", "this",
+            "early", "earlier", "late", "later", "yesterday", "today", "again", "too", "via", "amid", "over", "until",
+            "because", "but", "instead", "which", "who", "that", "said", "says", "into", "of");
+
+    /** A subject further back than this many tokens is more often another clause's. */
+    static final int MAX_SUBJECT_DISTANCE = 20;
+
+    private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "inside", "outside", "across");
+
+    /** Predicates whose object is where the subject went or acted. */
+    private static boolean placeObject(Predicate p) {
+        return p == Predicate.VISIT || p == Predicate.DEPLOY || p == Predicate.FLEE || p == Predicate.WITHDRAW
+                || p == Predicate.ATTACK;
+    }
+
+    private static boolean objectAllowed(Predicate p, EntityType type) {
+        return switch (p) {
+            case HEAD_OF, MEMBER_OF -> type == EntityType.ORGANIZATION || type == EntityType.COUNTRY;
+            case VISIT, DEPLOY, FLEE -> type == EntityType.LOCATION || type == EntityType.COUNTRY;
+            case WITHDRAW, ATTACK -> true;
+            default -> type.isActor();
+        };
+    }
+
+    /** The actor(s) doing the verb at v: nearest actor mention on the left outside a prepositional phrase. */
+    private List<ResolvedEntity> subjectsBefore(RelationContext ctx, Sentence s, int v) {
+        List<ResolvedEntity> out = new ArrayList<>();
+        for (int k = v - 1; k >= s.firstToken() && k >= v - MAX_SUBJECT_DISTANCE; k--) {
+            String w = ctx.word(k);
+            if (PRONOUNS.contains(w) && ctx.mentionAt[k] < 0) {
+                ResolvedEntity p = salientPerson(ctx, s, k);
+                if (p != null) {
+                    out.add(p);
+                }
+                return out;
+            }
+            int mi = ctx.mentionAt[k];
+            if (mi < 0) {
+                continue;
+            }
+            Mention m = ctx.mention(mi);
+            ResolvedEntity e = ctx.entity(mi);
+            k = m.start();
+            if (!e.type().isActor()) {
+                continue;
+            }
+            if (m.start() > s.firstToken()) {
+                int before = m.start() - 1;
+                while (before > s.firstToken() && DETERMINERS.contains(ctx.word(before))) {
+                    before--;
+                }
+                String prev = ctx.word(before);
+                boolean leader = prev.equals("by") && before - 1 >= s.firstToken()
+                        && LEADER_VERBS.contains(ctx.word(before - 1));
+                if (!leader && (PREPOSITIONS.contains(prev) || prev.equals("by"))) {
+                    continue;
+                }
+                if (prev.equals("'s")) {
+                    continue;
+                }
+                if (afterVerb(ctx, s, m.start())) {
+                    continue;
+                }
+            }
+            if (m.end() < ctx.doc.tokenCount() && ctx.word(m.end()).equals("'s")) {
+                continue;
+            }
+            out.add(e);
+            // "Putin and al-Sharaa met", "X and South Korean President Y met": a conjoined subject.
+            int c = m.start() - 1;
+            int guard = 0;
+            while (c >= s.firstToken() && guard++ < 4 && (ctx.mentionAt[c] >= 0
+                    && ctx.entity(ctx.mentionAt[c]).type() == EntityType.COUNTRY
+                    || ctx.mentionAt[c] < 0 && (lexicon.title(ctx.word(c)) != null || RelationContext.MODIFIERS.contains(ctx.word(c))))) {
+                c = ctx.mentionAt[c] >= 0 ? ctx.mention(ctx.mentionAt[c]).start() - 1 : c - 1;
+            }
+            if (c >= s.firstToken() && ctx.word(c).equals("and") && c - 1 >= s.firstToken()
+                    && ctx.mentionAt[c - 1] >= 0) {
+                ResolvedEntity other = ctx.entity(ctx.mentionAt[c - 1]);
+                if (other.type().isActor()) {
+                    out.add(other);
+                }
+            }
+            return out;
+        }
+        return out;
+    }
+
+    /** A mention right after a verb (skipping determiners) is that verb's object, not a later verb's subject. */
+    private boolean afterVerb(RelationContext ctx, Sentence s, int start) {
+        int k = start - 1;
+        while (k >= s.firstToken() && (ctx.word(k).equals("the") || ctx.word(k).equals("a"))) {
+            k--;
+        }
+        return k >= s.firstToken() && !lexicon.cues(ctx.word(k)).isEmpty()
+                && ctx.doc.tokens().get(k).verbTag();
+    }
+
+    /**
+     * The person a "he"/"she" at token k refers to: the first person named in the current sentence
+     * before k, else the first person (the likely subject) of the closest earlier sentence naming one.
+     */
+    private static ResolvedEntity salientPerson(RelationContext ctx, Sentence s, int k) {
+        ResolvedEntity inSentence = nearestPerson(ctx, s.firstToken(), k);
+        if (inSentence != null) {
+            return inSentence;
+        }
+        List<Sentence> sentences = ctx.doc.sentences();
+        for (int i = s.index() - 1; i >= 0 && i >= s.index() - 4; i--) {
+            Sentence prev = sentences.get(i);
+            ResolvedEntity p = firstPerson(ctx, prev.firstToken(), prev.endToken());
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static ResolvedEntity nearestPerson(RelationContext ctx, int from, int to) {
+        for (int t = to - 1; t >= from; t--) {
+            int mi = ctx.mentionAt[t];
+            if (mi >= 0 && ctx.entity(mi).type() == EntityType.PERSON) {
+                return ctx.entity(mi);
+            }
+        }
+        return null;
+    }
+
+    private static ResolvedEntity firstPerson(RelationContext ctx, int from, int to) {
+        for (int t = from; t < to; t++) {
+            int mi = ctx.mentionAt[t];
+            if (mi >= 0 && ctx.entity(mi).type() == EntityType.PERSON) {
+                return ctx.entity(mi);
+            }
+        }
+        return null;
+    }
+
+    /** Objects after the cue: the first fitting mention within a short window, plus conjoined ones. */
+    private List<ResolvedEntity> objectsAfter(RelationContext ctx, Sentence s, int from, boolean agent, Predicate p,
+                                              int window) {
+        List<ResolvedEntity> out = new ArrayList<>();
+        int limit = Math.min(s.endToken(), from + window);
+        for (int k = from; k < limit; k++) {
+            int mi = ctx.mentionAt[k];
+            String w = ctx.word(k);
+            if (mi < 0) {
+                if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which")
+                        || w.equals("of") && k > from) {
+                    // "execute the sentence of the Court": what follows "of" belongs to the noun.
+                    break;
+                }
+                continue;
+            }
+            Mention m = ctx.mention(mi);
+            ResolvedEntity e = ctx.entity(mi);
+            if (m.end() < s.endToken() && ctx.word(m.end()).equals("'s") && !agent) {
+                // "ousted Syria's ruler Bashar al-Assad": the named possessed is the object;
+                // "backed al-Shara's efforts": with nothing named after, the possessor is.
+                if (namedSoonAfter(ctx, s, m.end() + 1, 3)) {
+                    limit = Math.min(s.endToken(), limit + 3);
+                    k = m.end();
+                    continue;
+                }
+            }
+            if (agent ? !e.type().isActor() : !objectAllowed(p, e.type())) {
+                k = m.end() - 1;
+                continue;
+            }
+            if (!agent && m.start() - 1 > from - 1 && LOCATIVES.contains(ctx.word(m.start() - 1))
+                    && (!placeObject(p) || m.start() - 1 > from)) {
+                // "killed five soldiers in Niger", "left her job in Boston": where it happened, not the object.
+                k = m.end() - 1;
+                continue;
+            }
+            if (!agent && placeObject(p) && e.type() == EntityType.LOCATION && m.end() < s.endToken()
+                    && isLowerWord(ctx.doc.tokens().get(m.end()).text())) {
+                // "went to the East Side police station": the place only qualifies the noun after it.
+                k = m.end() - 1;
+                continue;
+            }
+            // "met with Chilean President X": the person after the title is the object.
+            int afterTitle = skipTitle(ctx, m.end(), s.endToken());
+            if (afterTitle > m.end() && afterTitle < s.endToken() && ctx.mentionAt[afterTitle] >= 0) {
+                int pm = ctx.mentionAt[afterTitle];
+                if (ctx.entity(pm).type() == EntityType.PERSON) {
+                    m = ctx.mention(pm);
+                    e = ctx.entity(pm);
+                }
+            }
+            List<ResolvedEntity> included = including(ctx, s, m.end(), agent, p);
+            if (!included.isEmpty()) {
+                // "members of X, including Y and Z": the named members act.
+                return included;
+            }
+            out.add(e);
+            conjoined(ctx, s, m.end(), agent, p, out);
+            return out;
+        }
+        return out;
+    }
+
+    private static boolean namedSoonAfter(RelationContext ctx, Sentence s, int from, int window) {
+        for (int k = from; k < s.endToken() && k < from + window; k++) {
+            if (ctx.mentionAt[k] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "X and Y", "X, Y and the Z": further objects joined to the first. */
+    private static void conjoined(RelationContext ctx, Sentence s, int c, boolean agent, Predicate p,
+                                  List<ResolvedEntity> out) {
+        while (c + 1 < s.endToken() && (ctx.word(c).equals("and") || ctx.word(c).equals(","))) {
+            int n = c + 1;
+            if (n < s.endToken() && ctx.word(n).equals("the")) {
+                n++;
+            }
+            if (n >= s.endToken() || ctx.mentionAt[n] < 0) {
+                break;
+            }
+            int next = ctx.mentionAt[n];
+            ResolvedEntity other = ctx.entity(next);
+            if (!(agent ? other.type().isActor() : objectAllowed(p, other.type()))) {
+                break;
+            }
+            out.add(other);
+            c = ctx.mention(next).end();
+        }
+    }
+
+    /** Mentions after ", including" (within a few words) that fit the slot. */
+    private static List<ResolvedEntity> including(RelationContext ctx, Sentence s, int from, boolean agent, Predicate p) {
+        int k = from;
+        if (k < s.endToken() && ctx.word(k).equals(",")) {
+            k++;
+        }
+        if (k >= s.endToken() || !ctx.word(k).equals("including")) {
+            return List.of();
+        }
+        List<ResolvedEntity> out = new ArrayList<>();
+        for (int j = k + 1; j < s.endToken() && j <= k + 3; j++) {
+            int mi = ctx.mentionAt[j];
+            if (mi < 0) {
+                continue;
+            }
+            ResolvedEntity e = ctx.entity(mi);
+            if (agent ? e.type().isActor() : objectAllowed(p, e.type())) {
+                out.add(e);
+                conjoined(ctx, s, ctx.mention(mi).end(), agent, p, out);
+            }
+            break;
+        }
+        return out;
+    }
+
+    /** End of a title phrase (with modifiers) starting at from, or from when there is none. */
+    private int skipTitle(RelationContext ctx, int from, int end) {
+        int k = from;
+        while (k < end && k < from + 3 && RelationContext.MODIFIERS.contains(ctx.word(k)) && ctx.mentionAt[k] < 0) {
+            k++;
+        }
+        for (int len = lexicon.maxTitleWords(); len >= 1; len--) {
+            if (k + len <= end && lexicon.title(ctx.phrase(k, k + len)) != null) {
+                return k + len;
+            }
+        }
+        return from;
+    }
+
+}
