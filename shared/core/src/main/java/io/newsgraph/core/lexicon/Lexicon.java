@@ -178,6 +178,15 @@ public final class Lexicon {
                 if (!n.isEmpty()) {
                     places.putIfAbsent(n, new Place(name, EntityType.LOCATION, false));
                 }
+                // GeoNames writes "Al Qamishli" where English news writes "Qamishli".
+                for (String article : new String[] {"al ", "el ", "al-", "el-", "ad ", "ar ", "as "}) {
+                    if (lower.startsWith(article) && name.length() > article.length() + 3) {
+                        String bare = name.substring(article.length());
+                        if (!stop.contains(bare.toLowerCase(Locale.ROOT))) {
+                            places.putIfAbsent(Names.normalize(bare), new Place(bare, EntityType.LOCATION, false));
+                        }
+                    }
+                }
             }
         });
     }

@@ -26,6 +26,8 @@ class LexiconTest {
         assertEquals(EntityType.LOCATION, lexicon.place("Greenland").type());
         assertEquals(EntityType.LOCATION, lexicon.place("Rotterdam").type());
         assertNull(lexicon.place("March"));
+        // GeoNames "Al Muharraq" is found as "Muharraq" too.
+        assertEquals(EntityType.LOCATION, lexicon.place("Muharraq").type());
     }
 
     @Test
