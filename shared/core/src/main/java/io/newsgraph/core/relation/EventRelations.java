@@ -145,8 +145,9 @@ final class EventRelations {
             // Noun cues ("Russia's presence in", "his visit to") need their possessor as subject,
             // or a verb governing them ("NASA tweeted support for X").
             subjects = possessor(ctx, s, v);
-            if (subjects.isEmpty() && governedByVerb(ctx, s, v)) {
-                subjects = subjectsBefore(ctx, s, v);
+            int governor = governingVerb(ctx, s, v);
+            if (subjects.isEmpty() && governor >= 0 && !negatedOrHypothetical(ctx, s, governor)) {
+                subjects = subjectsBefore(ctx, s, governor);
             }
             objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 3);
         } else if (passive) {
@@ -207,15 +208,15 @@ final class EventRelations {
         return k >= s.firstToken() && (ctx.word(k).equals("and") || ctx.word(k).equals("then"));
     }
 
-    /** "expressed/tweeted/offered support": a verb (skipping determiners and adjectives) right before the noun. */
-    private static boolean governedByVerb(RelationContext ctx, Sentence s, int v) {
+    /** "expressed/tweeted/offered support": the verb (skipping determiners and adjectives) right before the noun, or -1. */
+    private static int governingVerb(RelationContext ctx, Sentence s, int v) {
         int k = v - 1;
         while (k >= s.firstToken() && k >= v - 3 && ctx.mentionAt[k] < 0
                 && (DETERMINERS.contains(ctx.word(k)) || "ADJ".equals(ctx.doc.tokens().get(k).tag()))) {
             k--;
         }
         return k >= s.firstToken() && ctx.mentionAt[k] < 0 && ctx.doc.tokens().get(k).verbTag()
-                && !BE.contains(ctx.word(k));
+                && !BE.contains(ctx.word(k)) ? k : -1;
     }
 
     /** The possessor of a noun cue: "[X]'s (adj) noun" or "his/her noun". */

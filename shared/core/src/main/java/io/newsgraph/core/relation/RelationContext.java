@@ -27,7 +27,11 @@ final class RelationContext {
     static final Set<String> MODIFIERS = Set.of("former", "longtime", "long-time", "then", "current",
             "acting", "interim", "late", "new", "deputy", "senior", "top", "chief", "veteran", "elected",
             "outgoing", "incoming", "foreign", "defence", "defense", "finance", "interior", "press", "party",
-            "the", "a", "an", "its", "their", "his", "her", "vice", "prime", "general", "de", "facto");
+            "the", "a", "an", "its", "their", "his", "her", "vice", "prime", "general", "de", "facto",
+            "associate", "assistant", "adjunct", "visiting", "executive", "managing", "junior", "regional",
+            "national", "local", "overseas", "and", "home", "justice", "health", "education", "trade", "economy",
+            "environment", "energy", "culture", "transport", "labour", "labor", "agriculture", "security",
+            "intelligence", "military", "army", "navy", "police", "opposition", "state", "federal", "media");
 
     final Document doc;
     final EntityLayer layer;

@@ -116,7 +116,7 @@ final class RoleRelations {
         }
         int j = titleStart - 1;
         int guard = 0;
-        while (j >= s.firstToken() && guard++ < 3 && ctx.mentionAt[j] < 0 && RelationContext.MODIFIERS.contains(ctx.word(j))) {
+        while (j >= s.firstToken() && guard++ < 4 && ctx.mentionAt[j] < 0 && RelationContext.MODIFIERS.contains(ctx.word(j))) {
             j--;
         }
         if (j >= s.firstToken() && ctx.word(j).equals("'s")) {
@@ -206,6 +206,10 @@ final class RoleRelations {
                 Mention om = ctx.mention(ctx.mentionAt[a]);
                 int b = om.end();
                 if (b < end && ctx.word(b).equals("'s")) {
+                    b++;
+                }
+                while (b < end && b < om.end() + 3 && RelationContext.MODIFIERS.contains(ctx.word(b))) {
+                    // "USI associate professor", "the Kremlin's chief spokesman".
                     b++;
                 }
                 for (int len = lexicon.maxTitleWords(); len >= 1; len--) {
