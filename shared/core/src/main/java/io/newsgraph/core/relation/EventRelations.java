@@ -333,7 +333,7 @@ final class EventRelations {
             int guard = 0;
             while (c >= s.firstToken() && guard++ < 4 && (ctx.mentionAt[c] >= 0
                     && ctx.entity(ctx.mentionAt[c]).type() == EntityType.COUNTRY
-                    || ctx.mentionAt[c] < 0 && (lexicon.title(ctx.word(c)) != null || RelationContext.MODIFIERS.contains(ctx.word(c))))) {
+                    || ctx.mentionAt[c] < 0 && (lexicon.title(ctx.word(c)) != null || RelationContext.MODIFIERS.contains(ctx.word(c)) && !ctx.word(c).equals("and")))) {
                 c = ctx.mentionAt[c] >= 0 ? ctx.mention(ctx.mentionAt[c]).start() - 1 : c - 1;
             }
             if (c >= s.firstToken() && ctx.word(c).equals("and") && c - 1 >= s.firstToken()
