@@ -112,6 +112,12 @@ public final class EntityTyper {
         if (person > 0 || words.length >= 2 && looksLikePersonName(words, entityMentions, mentions)) {
             return EntityType.PERSON;
         }
+        for (int mi : entityMentions) {
+            if (organisationContext(doc, mentions.get(mi))) {
+                // "Nick Rhodes of Duran Duran", "Civic Passion's Wong Yeung-tat": a person's organisation.
+                return EntityType.ORGANIZATION;
+            }
+        }
         if (words.length >= 2 && containsOrdinaryWord(words, vocabulary)) {
             // "People Power", "Social Welfare", "Velvet Underground": names made of ordinary words.
             return EntityType.ORGANIZATION;
@@ -283,6 +289,44 @@ public final class EntityTyper {
             }
         }
         return 0;
+    }
+
+    private static final Set<String> ORG_NOUNS = Set.of("company", "firm", "group", "party", "band", "magazine",
+            "newspaper", "website", "site", "developer", "publisher", "studio", "network", "broadcaster", "agency",
+            "organisation", "organization", "charity", "team", "club", "airline", "bank", "maker", "manufacturer",
+            "retailer", "startup", "giant", "brand", "sponsor", "channel", "outlet", "daily", "paper", "union",
+            "movement", "militia", "faction", "label", "church", "religion", "sect", "publication");
+
+    /**
+     * Evidence that a lone name is an organisation: "Demosisto's Nathan Law" (a person's organisation),
+     * "Nathan Law of Demosisto", "the game developer Ubisoft".
+     */
+    static boolean organisationContext(Document doc, Mention m) {
+        List<Token> tokens = doc.tokens();
+        int after = m.end();
+        if (after + 1 < tokens.size() && tokens.get(after).text().equals("'s")
+                && tokens.get(after).sentence() == tokens.get(after + 1).sentence()
+                && Character.isUpperCase(tokens.get(after + 1).text().charAt(0))) {
+            return true;
+        }
+        int before = m.start() - 1;
+        if (before >= 0 && tokens.get(before).sentence() == tokens.get(m.start()).sentence()) {
+            String prev = tokens.get(before).text().toLowerCase(Locale.ROOT);
+            if (ORG_NOUNS.contains(prev)) {
+                return true;
+            }
+            if ((prev.equals("of") || prev.equals("from")) && before - 1 >= 0
+                    && tokens.get(before - 1).sentence() == tokens.get(before).sentence()
+                    && Character.isUpperCase(tokens.get(before - 1).text().charAt(0))
+                    && before - 1 > firstTokenOfSentence(doc, before)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int firstTokenOfSentence(Document doc, int token) {
+        return doc.sentences().get(doc.tokens().get(token).sentence()).firstToken();
     }
 
     private final Lexicon lexicon;

@@ -83,7 +83,7 @@ public final class MentionFilter {
             } else if (EntityTyper.locationContext(doc, m) > 0) {
                 // "arrived in Herat": a lone word after a place preposition is a place.
                 out.add(m.withType(EntityType.LOCATION));
-            } else if (organisationContext(doc, m)) {
+            } else if (EntityTyper.organisationContext(doc, m)) {
                 out.add(m.withType(EntityType.ORGANIZATION));
             }
         }
@@ -133,43 +133,6 @@ public final class MentionFilter {
         return first.equals(",") && tokens.get(a.end() + 1).text().equals("and");
     }
 
-    private static int firstTokenOfSentence(Document doc, int token) {
-        return doc.sentences().get(doc.tokens().get(token).sentence()).firstToken();
-    }
-
-    private static final Set<String> ORG_NOUNS = Set.of("company", "firm", "group", "party", "band", "magazine",
-            "newspaper", "website", "site", "developer", "publisher", "studio", "network", "broadcaster", "agency",
-            "organisation", "organization", "charity", "team", "club", "airline", "bank", "maker", "manufacturer",
-            "retailer", "startup", "giant", "brand", "sponsor", "channel", "outlet", "daily", "paper", "union",
-            "movement", "militia", "faction", "label", "church", "religion", "sect", "publication");
-
-    /**
-     * Evidence that a lone name is an organisation: "Demosisto's Nathan Law" (a person's organisation),
-     * "Nathan Law of Demosisto", "the game developer Ubisoft".
-     */
-    private static boolean organisationContext(Document doc, Mention m) {
-        List<Token> tokens = doc.tokens();
-        int after = m.end();
-        if (after + 1 < tokens.size() && tokens.get(after).text().equals("'s")
-                && tokens.get(after).sentence() == tokens.get(after + 1).sentence()
-                && Character.isUpperCase(tokens.get(after + 1).text().charAt(0))) {
-            return true;
-        }
-        int before = m.start() - 1;
-        if (before >= 0 && tokens.get(before).sentence() == tokens.get(m.start()).sentence()) {
-            String prev = tokens.get(before).text().toLowerCase(Locale.ROOT);
-            if (ORG_NOUNS.contains(prev)) {
-                return true;
-            }
-            if ((prev.equals("of") || prev.equals("from")) && before - 1 >= 0
-                    && tokens.get(before - 1).sentence() == tokens.get(before).sentence()
-                    && Character.isUpperCase(tokens.get(before - 1).text().charAt(0))
-                    && before - 1 > firstTokenOfSentence(doc, before)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Nouns that only products take as modifiers ("the Firefox browser"); "a Tom Cruise video" proves nothing. */
     private static final Set<String> PRODUCT_NOUNS = Set.of("browser", "browsers", "console", "consoles", "app",

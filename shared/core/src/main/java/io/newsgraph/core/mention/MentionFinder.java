@@ -162,6 +162,12 @@ public final class MentionFinder {
             // "President Putin said": the title run is still a name run.
             return lexicon.title(t.text()) != null && i + 1 < to && nameToken(tokens.get(i + 1));
         }
+        int run = runEnd(tokens, i, to);
+        if (run + 1 < to && tokens.get(run).text().equals("'s") && nameToken(tokens.get(run + 1))
+                && lexicon.title(tokens.get(run + 1).text()) == null) {
+            // "Demosisto's Nathan Law": a possessor of a named person is a name.
+            return true;
+        }
         String lower = t.text().toLowerCase(Locale.ROOT);
         if (lower.endsWith("ing") || lower.endsWith("ed") || lower.endsWith("ly") || lower.endsWith("ers")
                 || lower.endsWith("ists") || lower.endsWith("men")) {
