@@ -30,11 +30,20 @@ import opennlp.tools.sentdetect.SentenceModel;
 
 /**
  * The extraction pipeline as one object: load once (models, lexicons), then extract many articles.
- * Thread-safe after loading. Stages: sentences, tokens, token repair, POS tags
- * ({@link TextAnalyzer}), mentions ({@link MentionFinder}), entities with types and aliases
- * ({@link EntityResolver}), relations ({@link RelationExtractor}).
+ * Thread-safe after loading. Stages, each a class over the immutable {@link Document}:
+ * <ol>
+ *   <li>{@link TextAnalyzer}: {@code SentenceSplitter} (OpenNLP sentence model, lines as hard
+ *       breaks), {@code Tokenizer}, {@code TokenRepair} (hyphenated names, particles, possessives),
+ *       {@code PosTagger} (OpenNLP UD POS model, greedy, only where later stages read tags),
+ *       {@code DateResolver} (publication date from a date line);</li>
+ *   <li>{@link MentionFinder}: proper-name spans, acronyms, gazetteer places, demonyms, titles;</li>
+ *   <li>{@link EntityResolver}: {@code MentionFilter}, grouping with aliases, {@code EntityTyper};</li>
+ *   <li>{@link RelationExtractor}: {@code RoleRelations} and {@code EventRelations} with location and date.</li>
+ * </ol>
  */
 public final class Extractor {
+
+    private static final System.Logger LOG = System.getLogger(Extractor.class.getName());
 
     static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
@@ -81,13 +90,30 @@ public final class Extractor {
         return analyzer.analyze(article == null ? "" : article.fullText(), article == null ? null : article.published());
     }
 
-    /** Runs every stage over one article. */
+    /**
+     * Runs every stage over one article. Never throws on any text: should a stage fail on input no
+     * test foresaw, the failure is logged and the article degrades (no relations, or nothing) rather
+     * than failing the caller's batch.
+     */
     public Extraction extract(Article article) {
-        Document doc = analyze(article);
-        Vocabulary vocabulary = Vocabulary.of(doc);
-        List<Mention> found = mentions.find(doc, vocabulary);
-        EntityLayer layer = entities.resolve(doc, vocabulary, found);
-        List<Relation> rels = relations.extract(doc, layer);
+        Document doc;
+        EntityLayer layer;
+        try {
+            doc = analyze(article);
+            Vocabulary vocabulary = Vocabulary.of(doc);
+            List<Mention> found = mentions.find(doc, vocabulary);
+            layer = entities.resolve(doc, vocabulary, found);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "entity stages failed; article yields nothing", e);
+            return new Extraction(List.of(), List.of());
+        }
+        List<Relation> rels;
+        try {
+            rels = relations.extract(doc, layer);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "relation stage failed; article yields entities only", e);
+            rels = List.of();
+        }
         List<Entity> out = new ArrayList<>(layer.entities().size());
         for (ResolvedEntity e : layer.entities()) {
             out.add(new Entity(e.name(), e.type(), e.aliases()));
