@@ -9,6 +9,7 @@ import io.newsgraph.core.entity.ResolvedEntity;
 import io.newsgraph.core.lexicon.Lexicon;
 import io.newsgraph.core.lexicon.PredicateCue;
 import io.newsgraph.core.mention.Mention;
+import io.newsgraph.core.mention.MentionKind;
 import io.newsgraph.core.model.EntityType;
 import io.newsgraph.core.model.Predicate;
 import io.newsgraph.core.text.Sentence;
@@ -303,7 +304,7 @@ final class EventRelations {
             Mention m = ctx.mention(mi);
             ResolvedEntity e = ctx.entity(mi);
             k = m.start();
-            if (!e.type().isActor()) {
+            if (!e.type().isActor() || adjectivalDemonym(ctx, s, m)) {
                 continue;
             }
             if (m.start() > s.firstToken()) {
@@ -398,6 +399,33 @@ final class EventRelations {
         return null;
     }
 
+    /** Nouns a demonym stands for its country before: "US forces", "Russian officials". */
+    private static final Set<String> STATE_NOUNS = Set.of("troops", "forces", "force", "soldiers", "army",
+            "military", "navy", "government", "authorities", "officials", "official", "police", "diplomats",
+            "diplomat", "leaders", "leader", "regime", "ministry", "warplanes", "jets", "aircraft", "drones",
+            "missiles", "ships", "warships", "embassy", "delegation", "negotiators", "side", "state", "administration",
+            "president", "minister", "spokesman", "spokeswoman", "ambassador", "envoy", "security", "intelligence",
+            "units", "militias", "fighters", "team", "national", "federal");
+
+    /** "Afghan refugees": a demonym used as an adjective of an ordinary noun, not standing for its country. */
+    private static boolean adjectivalDemonym(RelationContext ctx, Sentence s, Mention m) {
+        if (m.kind() != MentionKind.DEMONYM || m.end() >= s.endToken()) {
+            return false;
+        }
+        String next = ctx.doc.tokens().get(m.end()).text();
+        if (next.isEmpty() || !Character.isLowerCase(next.charAt(0)) || m.text().endsWith("s")
+                || STOP_AFTER_OBJECT.contains(next)) {
+            // "Palestinians in Gaza": a plural demonym is a noun, and a preposition follows no adjective.
+            return false;
+        }
+        int k = m.end();
+        // Skip one adjective: "Russian military forces", "Syrian armed forces".
+        if (k + 1 < s.endToken() && !STATE_NOUNS.contains(ctx.word(k)) && STATE_NOUNS.contains(ctx.word(k + 1))) {
+            return false;
+        }
+        return !STATE_NOUNS.contains(ctx.word(k));
+    }
+
     /** Objects after the cue: the first fitting mention within a short window, plus conjoined ones. */
     private List<ResolvedEntity> objectsAfter(RelationContext ctx, Sentence s, int from, boolean agent, Predicate p,
                                               int window) {
@@ -408,7 +436,7 @@ final class EventRelations {
             String w = ctx.word(k);
             if (mi < 0) {
                 if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which")
-                        || w.equals("of") && k > from) {
+                        || w.equals("of") && k > from || w.equals(",") || w.equals(":")) {
                     // "execute the sentence of the Court": what follows "of" belongs to the noun.
                     break;
                 }
@@ -426,6 +454,11 @@ final class EventRelations {
                 }
             }
             if (agent ? !e.type().isActor() : !objectAllowed(p, e.type())) {
+                k = m.end() - 1;
+                continue;
+            }
+            if (adjectivalDemonym(ctx, s, m) && p != Predicate.MEET && p != Predicate.NEGOTIATE) {
+                // "aid for Afghan refugees" is not aid for Afghanistan ("met Chilean officials" is a meeting with Chile).
                 k = m.end() - 1;
                 continue;
             }
