@@ -110,7 +110,8 @@ public final class MentionFinder {
                 continue;
             }
             // A lone unknown word opening a sentence ("Ministers meet ...") must be confirmed elsewhere.
-            boolean initialWeak = doc.sentences().size() >= SHORT_TEXT_SENTENCES && j == i + 1
+            boolean possessorOfName = j + 1 < to && tokens.get(j).text().equals("'s") && nameToken(tokens.get(j + 1));
+            boolean initialWeak = doc.sentences().size() >= SHORT_TEXT_SENTENCES && j == i + 1 && !possessorOfName
                     && sentenceInitial(tokens, from, i) && !placeStartsAt(tokens, i, to)
                     && lexicon.knownOrganization(t.text()) == null && !isAcronym(t.text());
             segment(doc, s, i, j, weak || initialWeak, out);
