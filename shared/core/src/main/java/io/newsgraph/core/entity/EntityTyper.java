@@ -295,7 +295,8 @@ public final class EntityTyper {
             "newspaper", "website", "site", "developer", "publisher", "studio", "network", "broadcaster", "agency",
             "organisation", "organization", "charity", "team", "club", "airline", "bank", "maker", "manufacturer",
             "retailer", "startup", "giant", "brand", "sponsor", "channel", "outlet", "daily", "paper", "union",
-            "movement", "militia", "faction", "label", "church", "religion", "sect", "publication");
+            "movement", "militia", "faction", "label", "church", "religion", "sect", "publication", "school", "schools",
+            "college", "university", "hospital", "institute", "museum", "foundation", "council", "committee");
 
     /**
      * Evidence that a lone name is an organisation: "Demosisto's Nathan Law" (a person's organisation),
@@ -310,6 +311,10 @@ public final class EntityTyper {
             return true;
         }
         int before = m.start() - 1;
+        if (before >= 1 && tokens.get(before).text().equalsIgnoreCase("the")) {
+            // "Shiu Ka-chun of the Social Welfare constituency".
+            before--;
+        }
         if (before >= 0 && tokens.get(before).sentence() == tokens.get(m.start()).sentence()) {
             String prev = tokens.get(before).text().toLowerCase(Locale.ROOT);
             if (ORG_NOUNS.contains(prev)) {
