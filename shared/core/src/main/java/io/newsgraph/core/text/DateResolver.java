@@ -17,6 +17,7 @@ import java.util.Map;
 public final class DateResolver {
 
     private static final Map<String, Month> MONTHS = new HashMap<>();
+    static final int DATELINE_TOKENS = 10;
     private static final Map<String, DayOfWeek> DAYS = new HashMap<>();
 
     static {
@@ -39,6 +40,10 @@ public final class DateResolver {
                 break;
             }
             List<Token> tokens = doc.tokensOf(s);
+            if (tokens.size() > DATELINE_TOKENS) {
+                // Only a short date line ("Friday, July 21, 2017") dates the article, not a sentence's date.
+                continue;
+            }
             for (int i = 0; i < tokens.size(); i++) {
                 String iso = explicitAt(tokens, i);
                 if (iso != null && iso.length() == 10) {

@@ -74,5 +74,8 @@ class TextStagesTest {
     void publicationDateIsReadFromADateLine() {
         Document doc = TestPipeline.ANALYZER.analyze("Storm hits coast\nMonday, October 4, 2027\nRain fell.", null);
         assertEquals(LocalDate.of(2027, 10, 4), doc.published());
+        Document story = TestPipeline.ANALYZER.analyze("Storm hits coast\nThe storm that struck on October 4, 2027 "
+                + "flooded the old harbour and three villages nearby.", null);
+        assertNull(story.published());
     }
 }
