@@ -86,6 +86,7 @@ class ExtractorTest {
 
     @Test
     void neverThrowsOnOddInput() {
+        assertNotNull(extractor.extract(null));
         assertNotNull(run(null, ""));
         assertNotNull(run("", "   \n\n\t "));
         assertNotNull(run(null, "\u0000\u0001\uFFFF\uD800 garbage \u00AD-- ''' ..."));
