@@ -45,7 +45,7 @@ public final class EntityTyper {
         if (lexiconType != null) {
             if (lexiconType != EntityType.ORGANIZATION) {
                 for (int mi : entityMentions) {
-                    if (inScore(doc, mentions.get(mi))) {
+                    if (inScore(doc, mentions.get(mi)) || beforeSportsRole(doc, mentions.get(mi))) {
                         return EntityType.ORGANIZATION;
                     }
                 }
@@ -62,6 +62,10 @@ public final class EntityTyper {
         }
         if (isOrganisationName(words)) {
             return EntityType.ORGANIZATION;
+        }
+        if (words.length >= 2 && PLACE_OPENERS.contains(words[0])) {
+            // "Lake Vostok", "Mount Kenya", "Camp Bastion".
+            return EntityType.LOCATION;
         }
         if (words.length >= 2 && words[0].length() >= 2 && words[0].chars().allMatch(Character::isUpperCase)
                 && lexicon.place(words[0]) == null) {
@@ -234,12 +238,30 @@ public final class EntityTyper {
                 continue;
             }
             String x = tokens.get(k).text();
+            if (x.matches("[0-9]{1,2}[-\u2013][0-9]{1,2}")) {
+                // "beat Sevilla 3-1": the score written as one token.
+                return true;
+            }
             if (k + 2 < tokens.size() && isSmallNumber(x) && isDash(tokens.get(k + 1).text())
                     && isSmallNumber(tokens.get(k + 2).text())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Words that open place names ("Lake Vostok"); unlike "Park" they are not also surnames. */
+    private static final Set<String> PLACE_OPENERS = Set.of("Lake", "Mount", "Mt.", "Camp", "Fort", "Cape", "Isle",
+            "Port", "Gulf", "Bay", "Strait", "Sea", "Lac");
+
+    private static final Set<String> SPORTS_ROLES = Set.of("striker", "midfielder", "goalkeeper", "defender",
+            "forward", "winger", "coach", "manager", "captain", "player", "players", "fans", "supporters");
+
+    /** "Valencia striker X", "Sevilla coach Y": a city's name before a sports role names its club. */
+    private static boolean beforeSportsRole(Document doc, Mention m) {
+        List<Token> tokens = doc.tokens();
+        return m.type() == EntityType.LOCATION && m.end() < tokens.size()
+                && SPORTS_ROLES.contains(tokens.get(m.end()).text());
     }
 
     private static boolean isSmallNumber(String s) {

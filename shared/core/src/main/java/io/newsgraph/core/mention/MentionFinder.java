@@ -72,6 +72,10 @@ public final class MentionFinder {
         if (isAcronym(x) || lexicon.knownOrganization(x) != null) {
             return false;
         }
+        if ((lexicon.isFacilityWord(x) || lexicon.isOrgWord(x)) && i + 1 < to && nameToken(tokens.get(i + 1))) {
+            // "Lake Vostok", "Camp David": a head word opening a name is part of it.
+            return false;
+        }
         int placeEnd = placeEnd(tokens, i, to);
         if (placeEnd > i + 1 || placeEnd > i && lexicon.place(x).type() == EntityType.COUNTRY) {
             return false;

@@ -77,6 +77,21 @@ class EntityResolverTest {
     }
 
     @Test
+    void citiesNamingClubsAreOrganisations() {
+        EntityLayer layer = TestPipeline.entities("Bergen striker Ola Nygaard scored as his side beat Stavanger 2-0. "
+                + "Nygaard joined Bergen last year. The fans celebrated. The coach smiled.");
+        assertEquals(EntityType.ORGANIZATION, find(layer, "Bergen").orElseThrow().type());
+        assertEquals(EntityType.ORGANIZATION, find(layer, "Stavanger").orElseThrow().type());
+    }
+
+    @Test
+    void headWordsOpeningNamesStay() {
+        EntityLayer layer = TestPipeline.entities("Divers reached the lake. They mapped Lake Ordan in a week. "
+                + "The lake was cold. Nobody swam.");
+        assertEquals(EntityType.LOCATION, find(layer, "Lake Ordan").orElseThrow().type());
+    }
+
+    @Test
     void listedNamesShareTheirListsType() {
         EntityLayer layer = TestPipeline.entities("The old temple honoured Tarnis, Velora, Oskun and Meridel. "
                 + "Pilgrims came every year. The rites lasted days. Priests kept the fires.");
