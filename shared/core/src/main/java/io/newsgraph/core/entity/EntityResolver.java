@@ -130,12 +130,12 @@ public final class EntityResolver {
             Cluster c = byKey.get(key);
             if (m.canonical() == null && m.kind() == MentionKind.NAME || m.kind() == MentionKind.PLACE
                     && m.type() == EntityType.LOCATION && tokenCount(m) == 1) {
-                // A surname that is also a town ("Paris") belongs to the person named in full.
+                // A surname that is also a town ("Preston") belongs to the person named in full.
                 Cluster person = containingName(index, m, mentions);
                 if (person != null && (c == null || m.canonical() != null)) {
                     c = person;
                     if (m.canonical() != null) {
-                        // The town reading loses: this "Paris" is the person's surname.
+                        // The town reading loses: this "Preston" is the person's surname.
                         m = new Mention(m.sentence(), m.start(), m.end(), m.text(), MentionKind.NAME, null, null,
                                 m.title(), m.weak());
                         mentions.set(i, m);
@@ -143,7 +143,7 @@ public final class EntityResolver {
                 }
             }
             if (m.kind() == MentionKind.KNOWN_ORG && tokenCount(m) >= 2) {
-                // "Supreme Court" after "Italian Supreme Court of Cassation": the particular court.
+                // "Supreme Court" after "Veldrian Supreme Court of Appeal": the particular court.
                 Cluster longer = containingName(index, m, mentions);
                 if (longer != null) {
                     c = longer;
@@ -202,8 +202,8 @@ public final class EntityResolver {
     }
 
     /**
-     * A name that is part of an already seen longer name: a surname or first name ("Putin", "Daniel"),
-     * a spelling variant of one ("Shara" for "al-Sharaa"), or a shorter multi-word form.
+     * A name that is part of an already seen longer name: a surname or first name ("Marek", "Tomas"),
+     * a spelling variant of one ("Qasari" for "al-Qassari"), or a shorter multi-word form.
      */
     private Cluster containingName(Index index, Mention m, List<Mention> mentions) {
         String[] words = words(m.text());
@@ -225,12 +225,12 @@ public final class EntityResolver {
                 continue;
             }
             if (words.length == 1 && m.canonical() != null && !personShaped(longer)) {
-                // A town joins a person's name ("Paris" for "Valeska Paris"), not "Municipality of Livorno".
+                // A town joins a person's name ("Preston" for "Ada Preston"), not "Municipality of Brenholm".
                 continue;
             }
             if (words.length == 1 && endsWithOrgOrFacility(longer)
                     && !(m.canonical() == null && longer.length == 2 && matchesAt(words, longer, 0))) {
-                // "Westbridge" for "Westbridge Holdings" joins; "Livorno" for "Municipality of Livorno" does not.
+                // "Westbridge" for "Westbridge Holdings" joins; "Brenholm" for "Municipality of Brenholm" does not.
                 continue;
             }
             // Prefer the entity mentioned most recently before this mention.
@@ -287,7 +287,7 @@ public final class EntityResolver {
         return true;
     }
 
-    /** "Supreme Court" inside "Italian Supreme Court of Cassation". */
+    /** "Supreme Court" inside "Veldrian Supreme Court of Appeal". */
     private static boolean containsRun(String[] words, String[] longer) {
         for (int offset = 0; offset + words.length <= longer.length; offset++) {
             if (matchesAt(words, longer, offset)) {
@@ -322,7 +322,7 @@ public final class EntityResolver {
     }
 
     /**
-     * "Union of Rationalist Atheists and Agnostics (UAAR)" or "CEI (Italian Episcopal Conference)": an
+     * "League of Independent Cartographers (LIC)" or "NFA (Northern Ferry Alliance)": an
      * acronym in parentheses right after a name, or a name in parentheses right after the acronym.
      */
     private static Cluster parenthesised(Document doc, Mention m, Index index, int[] clusterOf,

@@ -57,7 +57,7 @@ public final class EntityTyper {
         String last = words[words.length - 1];
         if (words.length >= 2 && BUILDING_HEADS.contains(last.toLowerCase(Locale.ROOT))
                 && Character.isUpperCase(last.charAt(0))) {
-            // "NTU Hospital Station", "Century Plaza Towers": a facility, whatever it houses.
+            // "Harwick Hospital Station", "Larkspur Trade Towers": a facility, whatever it houses.
             return EntityType.LOCATION;
         }
         if (isOrganisationName(words)) {
@@ -69,7 +69,7 @@ public final class EntityTyper {
         }
         if (words.length >= 2 && words[0].length() >= 2 && words[0].chars().allMatch(Character::isUpperCase)
                 && lexicon.place(words[0]) == null) {
-            // "UNC Greensboro", "HMC Searcher": an acronym opens organisation and product names, not people's.
+            // "DLU Brightwater", "KVT Navigator": an acronym opens organisation and product names, not people's.
             return EntityType.ORGANIZATION;
         }
         if (isCompassPlace(words)) {
@@ -110,7 +110,7 @@ public final class EntityTyper {
         }
         if (words.length >= 2 && !lexicon.isFirstName(words[0]) && last.length() > 3 && last.endsWith("s")
                 && !last.endsWith("ss") && person == 0 && vocabulary.writtenLower(last.substring(0, last.length() - 1))) {
-            // "The Ontario Ghostbusters", "Afghan Girls": a plural head names a group.
+            // "The Harrow Fencers", "Baltic Runners": a plural head names a group.
             return EntityType.ORGANIZATION;
         }
         if (person > 0 || words.length >= 2 && looksLikePersonName(words, entityMentions, mentions)) {
@@ -118,12 +118,12 @@ public final class EntityTyper {
         }
         for (int mi : entityMentions) {
             if (organisationContext(doc, mentions.get(mi))) {
-                // "Nick Rhodes of Duran Duran", "Civic Passion's Wong Yeung-tat": a person's organisation.
+                // "Ivo Sand of Glass Orchard", "Veridian's Tomas Kell": a person's organisation.
                 return EntityType.ORGANIZATION;
             }
         }
         if (words.length >= 2 && containsOrdinaryWord(words, vocabulary)) {
-            // "People Power", "Social Welfare", "Velvet Underground": names made of ordinary words.
+            // "Common Ground", "Fair Wages", "Copper Kettle": names made of ordinary words.
             return EntityType.ORGANIZATION;
         }
         if (words.length >= 2) {
@@ -146,7 +146,7 @@ public final class EntityTyper {
 
     /**
      * A multi-word name with a person's shape: a given name first, a hyphenated given name
-     * ("Chung-tai"), an initial ("L. Ron"), or its last word used alone elsewhere as a surname.
+     * ("Wei-lun"), an initial ("J. Arlo"), or its last word used alone elsewhere as a surname.
      */
     private boolean looksLikePersonName(String[] words, List<Integer> entityMentions, List<Mention> mentions) {
         if (words.length > 4) {
@@ -189,7 +189,7 @@ public final class EntityTyper {
         if (lexicon.isOrgWord(words[words.length - 1])) {
             return true;
         }
-        // "British Red Cross": ends with a known organisation.
+        // "Danish Red Cross": ends with a known organisation.
         for (int from = 1; from < words.length && from >= words.length - 3; from++) {
             if (lexicon.knownOrganization(String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length)))
                     != null) {
@@ -214,7 +214,7 @@ public final class EntityTyper {
             "eastern", "western", "central", "upper", "lower", "greater", "inner", "outer", "northeast", "northwest",
             "southeast", "southwest");
 
-    /** "New Territories East", "East Los Angeles": a known place with a compass word. */
+    /** "Oslo North", "East Lisbon": a known place with a compass word. */
     private boolean isCompassPlace(String[] words) {
         if (words.length < 2) {
             return false;
@@ -230,7 +230,7 @@ public final class EntityTyper {
         return false;
     }
 
-    /** A country in a match score ("Sweden 1 – 0 Korea", "beat Panama 3-0") is a national team. */
+    /** A country in a match score ("Norway 2 – 1 Chile", "beat Portugal 3-0") is a national team. */
     private static boolean inScore(Document doc, Mention m) {
         List<Token> tokens = doc.tokens();
         for (int k = Math.max(0, m.start() - 3); k < Math.min(tokens.size(), m.end() + 4); k++) {
@@ -292,7 +292,7 @@ public final class EntityTyper {
             if (SPEECH_VERBS.contains(next)) {
                 score += 1;
             }
-            // "Daniel Montalvo, 19, ..." gives an age.
+            // "Lena Varga, 27, ..." gives an age.
             if (next.equals(",") && m.end() + 2 < tokens.size()
                     && tokens.get(m.end() + 1).text().chars().allMatch(Character::isDigit)
                     && tokens.get(m.end() + 2).text().equals(",")) {
@@ -321,8 +321,8 @@ public final class EntityTyper {
             "college", "university", "hospital", "institute", "museum", "foundation", "council", "committee");
 
     /**
-     * Evidence that a lone name is an organisation: "Demosisto's Nathan Law" (a person's organisation),
-     * "Nathan Law of Demosisto", "the game developer Ubisoft".
+     * Evidence that a lone name is an organisation: "Veridian's Tomas Kell" (a person's organisation),
+     * "Tomas Kell of Veridian", "the game developer Brightforge".
      */
     static boolean organisationContext(Document doc, Mention m) {
         List<Token> tokens = doc.tokens();
@@ -334,7 +334,7 @@ public final class EntityTyper {
         }
         int before = m.start() - 1;
         if (before >= 1 && tokens.get(before).text().equalsIgnoreCase("the")) {
-            // "Shiu Ka-chun of the Social Welfare constituency".
+            // "Mara Lind of the Fair Wages constituency".
             before--;
         }
         if (before >= 0 && tokens.get(before).sentence() == tokens.get(m.start()).sentence()) {

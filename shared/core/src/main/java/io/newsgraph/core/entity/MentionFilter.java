@@ -71,7 +71,7 @@ public final class MentionFilter {
             String norm = Names.normalize(m.text());
             if (listType[i] != null && m.type() == null && m.canonical() == null && m.end() - m.start() == 1
                     && m.kind() == MentionKind.NAME) {
-                // "Zeus, Hera, Poseidon and Athena": members of a list of names share its type.
+                // "Tamsin, Orrin, Bex and Juno": members of a list of names share its type.
                 out.add(m.withType(listType[i]));
                 continue;
             }
@@ -81,7 +81,7 @@ public final class MentionFilter {
             if (!lone) {
                 out.add(m);
             } else if (EntityTyper.locationContext(doc, m) > 0) {
-                // "arrived in Herat": a lone word after a place preposition is a place.
+                // "arrived in Velmora": a lone word after a place preposition is a place.
                 out.add(m.withType(EntityType.LOCATION));
             } else if (EntityTyper.organisationContext(doc, m)) {
                 out.add(m.withType(EntityType.ORGANIZATION));
@@ -134,14 +134,14 @@ public final class MentionFilter {
     }
 
 
-    /** Nouns that only products take as modifiers ("the Firefox browser"); "a Tom Cruise video" proves nothing. */
+    /** Nouns that only products take as modifiers ("the Skylark browser"); "a Mara Quell video" proves nothing. */
     private static final Set<String> PRODUCT_NOUNS = Set.of("browser", "browsers", "console", "consoles", "app",
             "apps", "software", "smartphone", "smartphones", "headset", "headsets", "firmware", "chipset");
 
     /**
      * Names of products and works are not entities: a name written anywhere in the article right
-     * before a version number ("Internet Explorer 6") or a product noun ("the Firefox browser",
-     * "the Angel Catbird novel") is dropped everywhere, unless a gazetteer or title makes it an entity.
+     * before a version number ("Skylark Navigator 6") or a product noun ("the Skylark browser",
+     * "the Winter Heron novel") is dropped everywhere, unless a gazetteer or title makes it an entity.
      */
     private List<Mention> dropProducts(Document doc, List<Mention> mentions) {
         List<Token> tokens = doc.tokens();
@@ -153,12 +153,12 @@ public final class MentionFilter {
             String[] words = m.text().split("\\s+");
             if (words.length >= 2 && lexicon.knownOrganization(words[0]) != null
                     && !lexicon.isOrgWord(words[words.length - 1]) && !lexicon.isFacilityWord(words[words.length - 1])) {
-                // "Google Chrome", "Microsoft Office": a company's name before another name is its product.
+                // "Sony Walkman", "Adobe Reader": a company's name before another name is its product.
                 products.add(Names.normalize(m.text()));
                 continue;
             }
             if (m.kind() == MentionKind.ACRONYM && m.text().matches("[A-Z]{1,4}[0-9]{1,4}")) {
-                // "IE9", "A380": model and version codes.
+                // "SX9", "A380": model and version codes.
                 products.add(Names.normalize(m.text()));
                 continue;
             }
@@ -175,7 +175,7 @@ public final class MentionFilter {
             if (version || PRODUCT_NOUNS.contains(x.toLowerCase(Locale.ROOT))) {
                 products.add(Names.normalize(m.text()));
                 if (words.length >= 2) {
-                    // Its acronym ("IE" for "Internet Explorer") names the same product.
+                    // Its acronym ("SN" for "Skylark Navigator") names the same product.
                     products.add(Names.normalize(EntityResolver.initials(m.text())));
                 }
             }

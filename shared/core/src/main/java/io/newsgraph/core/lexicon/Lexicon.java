@@ -178,7 +178,7 @@ public final class Lexicon {
                 if (!n.isEmpty()) {
                     places.putIfAbsent(n, new Place(name, EntityType.LOCATION, false));
                 }
-                // GeoNames writes "Al Qamishli" where English news writes "Qamishli".
+                // GeoNames writes "Al Hudaydah" where English news writes "Hudaydah".
                 for (String article : new String[] {"al ", "el ", "al-", "el-", "ad ", "ar ", "as "}) {
                     if (lower.startsWith(article) && name.length() > article.length() + 3) {
                         String bare = name.substring(article.length());

@@ -7,7 +7,7 @@ import io.newsgraph.core.model.EntityType;
  *
  * @param canonical preferred name (short English form for countries)
  * @param type      COUNTRY or LOCATION
- * @param viaDemonym true when the looked-up form is a demonym ("Russian")
+ * @param viaDemonym true when the looked-up form is a demonym ("Norwegian")
  */
 public record Place(String canonical, EntityType type, boolean viaDemonym) {
 }

@@ -19,7 +19,7 @@ import io.newsgraph.core.text.Vocabulary;
  * capitalised tokens, with name particles (al, bin, van, de) inside and, after an organisation
  * word, connectors ("Bank of England", "Alliance for the Betterment"). Titles at its start are cut
  * off and remembered; a leading country or demonym before a title becomes its own mention
- * ("Syrian | President | Ahmed al-Sharaa").
+ * ("Norwegian | President | Tomas al-Qassari").
  */
 public final class MentionFinder {
 
@@ -65,7 +65,7 @@ public final class MentionFinder {
 
     /**
      * A capitalised word that opens a run but is written in lower case elsewhere in the article
-     * ("Nonpartisan", "Second") is an ordinary word, unless a gazetteer knows it.
+     * ("Unaffiliated", "Second") is an ordinary word, unless a gazetteer knows it.
      */
     private boolean ordinaryWord(List<Token> tokens, int i, int to, Vocabulary vocabulary) {
         String x = tokens.get(i).text();
@@ -109,7 +109,7 @@ public final class MentionFinder {
             }
             int j = runEnd(tokens, i, to);
             if (j < to && (tokens.get(j).text().equals("$") || tokens.get(j).text().equals("\u20AC"))) {
-                // "US$ 20,000": a currency, not a mention.
+                // "US$ 45,000": a currency, not a mention.
                 i = j;
                 continue;
             }
@@ -123,7 +123,7 @@ public final class MentionFinder {
         }
     }
 
-    /** "Kurdish-controlled", "Russian-backed", "US-led": the place before the hyphen is a mention. */
+    /** "Danish-built", "French-backed", "US-led": the place before the hyphen is a mention. */
     private boolean hyphenPrefixPlace(Document doc, Token t, Sentence s, boolean weak, int index,
                                       List<Mention> out) {
         String text = t.text();
@@ -164,19 +164,19 @@ public final class MentionFinder {
             return true;
         }
         if (lexicon.isCommonWord(t.text()) || lexicon.title(t.text()) != null) {
-            // "President Putin said": the title run is still a name run.
+            // "President Marek said": the title run is still a name run.
             return lexicon.title(t.text()) != null && i + 1 < to && nameToken(tokens.get(i + 1));
         }
         int run = runEnd(tokens, i, to);
         if (run + 1 < to && tokens.get(run).text().equals("'s") && nameToken(tokens.get(run + 1))
                 && lexicon.title(tokens.get(run + 1).text()) == null) {
-            // "Demosisto's Nathan Law": a possessor of a named person is a name.
+            // "Veridian's Tomas Kell": a possessor of a named person is a name.
             return true;
         }
         String lower = t.text().toLowerCase(Locale.ROOT);
         if (lower.endsWith("ing") || lower.endsWith("ed") || lower.endsWith("ly") || lower.endsWith("ers")
                 || lower.endsWith("ists") || lower.endsWith("men")) {
-            // "Leaving", "Prompted", "Usually", "Protesters", "Gunmen": verb, adverb and plural noun forms.
+            // "Running", "Stalled", "Rarely", "Farmers", "Firemen": verb, adverb and plural noun forms.
             return false;
         }
         if (t.properNounTag() || isAcronym(t.text()) || t.text().indexOf('-') > 0
@@ -199,7 +199,7 @@ public final class MentionFinder {
         if (Character.isUpperCase(c)) {
             int dash = x.lastIndexOf('-');
             if (dash > 0 && dash < x.length() - 1) {
-                // "Pan-democrat", "E-meter", "Pro-Beijing", "Anti-Assad" are not names.
+                // "Mid-season", "X-ray", "Pro-Velmora", "Anti-Marek" are not names.
                 if (Character.isLowerCase(x.charAt(dash + 1))) {
                     return false;
                 }
@@ -208,13 +208,13 @@ public final class MentionFinder {
             }
             return true;
         }
-        // "al-Sharaa", "el-Sisi", "bin-Laden": lower-case particle joined to a capitalised name.
+        // "al-Qassari", "el-Mansur", "bin-Rashed": lower-case particle joined to a capitalised name.
         int dash = x.indexOf('-');
         return dash > 0 && dash < x.length() - 1 && Character.isUpperCase(x.charAt(dash + 1))
                 && PARTICLES.contains(x.substring(0, dash).toLowerCase(Locale.ROOT));
     }
 
-    /** Inside a name, a hyphenated part may have a lower-case tail ("Cheng Chung-tai"). */
+    /** Inside a name, a hyphenated part may have a lower-case tail ("Lo Wei-lun"). */
     private static boolean continuationToken(Token t) {
         String x = t.text();
         int dash = x.indexOf('-');
@@ -245,7 +245,7 @@ public final class MentionFinder {
             }
             if (afterParticles > j && afterParticles < limit && nameToken(tokens.get(afterParticles))
                     && !(orgMode && "de".equals(lower))) {
-                // "bin Salman", "van der Berg": lower-case particles inside a person's name.
+                // "bin Salman", "van der Meer": lower-case particles inside a person's name.
                 j = afterParticles;
                 continue;
             }
@@ -273,13 +273,13 @@ public final class MentionFinder {
                 j++;
                 continue;
             } else if (orgMode && lower.equals("at") && j + 1 < limit && placeEnd(tokens, j + 1, limit) > j + 1) {
-                // "University of Texas at Arlington".
+                // "University of Wisconsin at Madison".
                 j++;
                 continue;
             } else if ("'s".equals(lower) && j + 1 < limit && lexicon.isOrgWord(tokens.get(j + 1).text())
                     && (j + 2 >= to || !nameToken(tokens.get(j + 2)))
                     && lexicon.place(tokens.get(j - 1).text()) == null) {
-                // "New People's Party": a possessive inside an organisation name.
+                // "Harbour Worker's Union": a possessive inside an organisation name.
                 j++;
                 continue;
             }
@@ -323,7 +323,7 @@ public final class MentionFinder {
         return k < limit && placeEnd(tokens, k, limit) > k;
     }
 
-    /** "X Institute of Technology and Y State University": "and" joins two organisation names. */
+    /** "X Institute of Mining and Y State College": "and" joins two organisation names. */
     private boolean coordinatedOrganisation(List<Token> tokens, int i, int j, int limit) {
         boolean leftHasHead = false;
         for (int k = i; k < j; k++) {
@@ -375,14 +375,14 @@ public final class MentionFinder {
             }
             if (placeEnd > k && placeEnd + 1 == j && lexicon.place(doc.span(k, placeEnd)).type() == EntityType.COUNTRY
                     && !lexicon.isOrgWord(tokens.get(placeEnd).text()) && ordinaryNoun(tokens.get(placeEnd).text())) {
-                // "the Malaysia Tourism board", "Korea Republic": a country before an ordinary noun.
+                // "the Norway Tourism board", "Peru Republic": a country before an ordinary noun.
                 addPlace(doc, s, k, placeEnd, weak, role, out);
                 return;
             }
             if (placeEnd > k && !orgName && j - placeEnd >= 2 && j - placeEnd <= 3
                     && lexicon.place(doc.span(k, placeEnd)).type() == EntityType.COUNTRY
                     && personNameAt(tokens, placeEnd, j)) {
-                // "Ambassador to the United States Hamdullah Mohib": the country, then the person.
+                // "Ambassador to the United Kingdom Aron Vesk": the country, then the person.
                 addPlace(doc, s, k, placeEnd, weak, null, out);
                 k = placeEnd;
                 break;
@@ -455,7 +455,7 @@ public final class MentionFinder {
     }
 
     /**
-     * "Shadow Home Secretary Yvette Cooper", "Kremlin Spokesman Dmitry Peskov": a title inside the
+     * "Acting Finance Secretary Lena Varga", "Harbour Authority Spokesman Ivo Marek": a title inside the
      * run separates what precedes it (kept when it is an organisation or place) from the person.
      */
     private boolean splitAtInnerTitle(Document doc, Sentence s, int k, int end, boolean weak, List<Mention> out) {
@@ -481,7 +481,7 @@ public final class MentionFinder {
         return false;
     }
 
-    /** "Refugee Council Enver Solomon": index where a person's name follows an organisation word, or -1. */
+    /** "Harbour Council Ivo Marek": index where a person's name follows an organisation word, or -1. */
     private int organisationThenPerson(List<Token> tokens, int k, int end) {
         for (int p = k + 1; p < end - 2; p++) {
             if (!lexicon.isOrgWord(tokens.get(p).text())) {
@@ -518,12 +518,12 @@ public final class MentionFinder {
 
     private void addName(Document doc, Sentence s, int k, int end, boolean weak, Role role, List<Mention> out) {
         List<Token> tokens = doc.tokens();
-        // "Education Mr": a trailing title word is not part of the name.
+        // "Transport Mr": a trailing title word is not part of the name.
         while (end - k >= 2 && lexicon.title(tokens.get(end - 1).text()) != null
                 && !lexicon.isOrgWord(tokens.get(end - 1).text())) {
             end--;
         }
-        // "Education Stefania Giannini": an ordinary word before a given name.
+        // "Transport Lena Varga": an ordinary word before a given name.
         if (end - k >= 3 && lexicon.isFirstName(tokens.get(k + 1).text()) && !lexicon.isFirstName(tokens.get(k).text())
                 && lexicon.place(tokens.get(k).text()) == null && ordinaryNoun(tokens.get(k).text())) {
             k++;
@@ -641,7 +641,7 @@ public final class MentionFinder {
                 best = e + 1;
             }
         }
-        // A title is only cut when a name follows it ("President Putin"), never the whole run.
+        // A title is only cut when a name follows it ("President Marek"), never the whole run.
         return best < j ? best : k;
     }
 

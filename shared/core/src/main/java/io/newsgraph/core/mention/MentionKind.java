@@ -8,7 +8,7 @@ public enum MentionKind {
     ACRONYM,
     /** A gazetteer name of a country or place. */
     PLACE,
-    /** A demonym standing for its country ("Russian"). */
+    /** A demonym standing for its country ("Norwegian"). */
     DEMONYM,
     /** A widely known organisation from the lexicon. */
     KNOWN_ORG

@@ -111,10 +111,10 @@ final class EventRelations {
             return true;
         }
         if (v - 1 >= s.firstToken() && ctx.word(v - 1).equals(",") && ctx.word(v).endsWith("ing")) {
-            // ", leaving the country with ...": a participle adjunct, its subject unclear.
+            // ", leaving the port with ...": a participle adjunct, its subject unclear.
             return true;
         }
-        // "asked the government to respect and execute": a verb under an infinitive "to".
+        // "urged the council to review and approve": a verb under an infinitive "to".
         for (int k = v - 1; k >= s.firstToken() && k >= v - 4; k--) {
             String w = ctx.word(k);
             if (ctx.mentionAt[k] >= 0 || !Character.isLetter(w.charAt(0))) {
@@ -143,8 +143,8 @@ final class EventRelations {
         List<ResolvedEntity> subjects;
         List<ResolvedEntity> objects;
         if (!cue.verb()) {
-            // Noun cues ("Russia's presence in", "his visit to") need their possessor as subject,
-            // or a verb governing them ("NASA tweeted support for X").
+            // Noun cues ("Norway's presence in", "her visit to") need their possessor as subject,
+            // or a verb governing them ("Veridian voiced support for X").
             subjects = possessor(ctx, s, v);
             int governor = governingVerb(ctx, s, v);
             if (subjects.isEmpty() && governor >= 0 && !negatedOrHypothetical(ctx, s, governor)) {
@@ -157,7 +157,7 @@ final class EventRelations {
                 subjects = objectsAfter(ctx, s, cueEnd + 1, true, Predicate.MEET, 6);
                 objects = subjectsBefore(ctx, s, v);
             } else if (cue.predicate() == Predicate.DEPLOY) {
-                // "Russian troops are deployed at X": the troops' country deploys them.
+                // "Danish troops were deployed at X": the troops' country deploys them.
                 subjects = subjectsBefore(ctx, s, v);
                 objects = objectsAfter(ctx, s, cueEnd, false, cue.predicate(), 6);
             } else {
@@ -200,7 +200,7 @@ final class EventRelations {
         }
     }
 
-    /** "... fled Syria and took refuge in Russia": the verb continues the previous verb's subject. */
+    /** "... left Velmora and sought asylum in Norway": the verb continues the previous verb's subject. */
     private static boolean conjoinedVerb(RelationContext ctx, Sentence s, int v) {
         int k = v - 1;
         while (k >= s.firstToken() && SKIPPABLE_BEFORE_VERB.contains(ctx.word(k))) {
@@ -209,7 +209,7 @@ final class EventRelations {
         return k >= s.firstToken() && (ctx.word(k).equals("and") || ctx.word(k).equals("then"));
     }
 
-    /** "expressed/tweeted/offered support": the verb (skipping determiners and adjectives) right before the noun, or -1. */
+    /** "expressed/voiced/offered support": the verb (skipping determiners and adjectives) right before the noun, or -1. */
     private static int governingVerb(RelationContext ctx, Sentence s, int v) {
         int k = v - 1;
         while (k >= s.firstToken() && k >= v - 3 && ctx.mentionAt[k] < 0
@@ -329,7 +329,7 @@ final class EventRelations {
                 continue;
             }
             out.add(e);
-            // "Putin and al-Sharaa met", "X and South Korean President Y met": a conjoined subject.
+            // "Marek and Varga met", "X and South Korean President Y met": a conjoined subject.
             int c = m.start() - 1;
             int guard = 0;
             while (c >= s.firstToken() && guard++ < 4 && (ctx.mentionAt[c] >= 0
@@ -399,7 +399,7 @@ final class EventRelations {
         return null;
     }
 
-    /** Nouns a demonym stands for its country before: "US forces", "Russian officials". */
+    /** Nouns a demonym stands for its country before: "Danish forces", "Chilean officials". */
     private static final Set<String> STATE_NOUNS = Set.of("troops", "forces", "force", "soldiers", "army",
             "military", "navy", "government", "authorities", "officials", "official", "police", "diplomats",
             "diplomat", "leaders", "leader", "regime", "ministry", "warplanes", "jets", "aircraft", "drones",
@@ -407,7 +407,7 @@ final class EventRelations {
             "president", "minister", "spokesman", "spokeswoman", "ambassador", "envoy", "security", "intelligence",
             "units", "militias", "fighters", "team", "national", "federal");
 
-    /** "Afghan refugees": a demonym used as an adjective of an ordinary noun, not standing for its country. */
+    /** "Peruvian farmers": a demonym used as an adjective of an ordinary noun, not standing for its country. */
     private static boolean adjectivalDemonym(RelationContext ctx, Sentence s, Mention m) {
         if (m.kind() != MentionKind.DEMONYM || m.end() >= s.endToken()) {
             return false;
@@ -419,7 +419,7 @@ final class EventRelations {
             return false;
         }
         int k = m.end();
-        // Skip one adjective: "Russian military forces", "Syrian armed forces".
+        // Skip one adjective: "Danish naval forces", "Chilean armed forces".
         if (k + 1 < s.endToken() && !STATE_NOUNS.contains(ctx.word(k)) && STATE_NOUNS.contains(ctx.word(k + 1))) {
             return false;
         }
@@ -437,7 +437,7 @@ final class EventRelations {
             if (mi < 0) {
                 if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which")
                         || w.equals("of") && k > from || w.equals(",") || w.equals(":")) {
-                    // "execute the sentence of the Court": what follows "of" belongs to the noun.
+                    // "review the ruling of the Tribunal": what follows "of" belongs to the noun.
                     break;
                 }
                 continue;
@@ -445,8 +445,8 @@ final class EventRelations {
             Mention m = ctx.mention(mi);
             ResolvedEntity e = ctx.entity(mi);
             if (m.end() < s.endToken() && ctx.word(m.end()).equals("'s") && !agent) {
-                // "ousted Syria's ruler Bashar al-Assad": the named possessed is the object;
-                // "backed al-Shara's efforts": with nothing named after, the possessor is.
+                // "ousted Velmora's ruler Tomas al-Qassari": the named possessed is the object;
+                // "backed Varga's efforts": with nothing named after, the possessor is.
                 if (namedSoonAfter(ctx, s, m.end() + 1, 3)) {
                     limit = Math.min(s.endToken(), limit + 3);
                     k = m.end();
@@ -458,7 +458,7 @@ final class EventRelations {
                 continue;
             }
             if (adjectivalDemonym(ctx, s, m) && p != Predicate.MEET && p != Predicate.NEGOTIATE) {
-                // "aid for Afghan refugees" is not aid for Afghanistan ("met Chilean officials" is a meeting with Chile).
+                // "aid for Peruvian farmers" is not aid for Peru ("met Chilean officials" is a meeting with Chile).
                 k = m.end() - 1;
                 continue;
             }

@@ -23,7 +23,7 @@ import io.newsgraph.core.text.Token;
 /** One document's relation search state: mention lookup by token, the relations found, helpers. */
 final class RelationContext {
 
-    /** Words that may stand between an organisation and a title ("Syria's longtime ruler"). */
+    /** Words that may stand between an organisation and a title ("Velmora's longtime ruler"). */
     static final Set<String> MODIFIERS = Set.of("former", "longtime", "long-time", "then", "current",
             "acting", "interim", "late", "new", "deputy", "senior", "top", "chief", "veteran", "elected",
             "outgoing", "incoming", "foreign", "defence", "defense", "finance", "interior", "press", "party",

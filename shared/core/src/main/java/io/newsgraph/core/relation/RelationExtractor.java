@@ -13,7 +13,7 @@ import io.newsgraph.core.text.Sentence;
 /**
  * Stage 7: relations between entities: roles ({@link RoleRelations}) and events
  * ({@link EventRelations}) sentence by sentence, each (subject, predicate, object) kept once with the
- * first statement's evidence, the sentence's place ("in Moscow") and the date it fixes.
+ * first statement's evidence, the sentence's place ("in Lisbon") and the date it fixes.
  */
 public final class RelationExtractor {
 

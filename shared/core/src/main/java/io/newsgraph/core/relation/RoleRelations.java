@@ -12,8 +12,8 @@ import io.newsgraph.core.text.Sentence;
 
 
 /**
- * Stage 7a: role relations (HEAD_OF, MEMBER_OF) from titles and appositions: "Kremlin spokesman X",
- * "Syrian President X", "X, the Prime Minister of Y", "X is the president of Y", "X of the Labour
+ * Stage 7a: role relations (HEAD_OF, MEMBER_OF) from titles and appositions: "Ministry spokesman X",
+ * "Chilean President X", "X, the Prime Minister of Y", "X is the president of Y", "X of the Green
  * Party", "Y's X"; a national title with no country written goes to the article's dominant country.
  */
 final class RoleRelations {
@@ -50,7 +50,7 @@ final class RoleRelations {
     private void titleBefore(RelationContext ctx, Sentence s, Mention m, ResolvedEntity person) {
         if (m.start() - 2 >= s.firstToken() && ctx.word(m.start() - 1).equals(",")
                 && lexicon.title(ctx.word(m.start() - 2)) != null && ctx.mentionAt[m.start() - 2] < 0) {
-            // "a Scientology attorney, Kendrick Moxon": the title sits before a comma.
+            // "a Veridian attorney, Ivo Marek": the title sits before a comma.
             titleBeforeAt(ctx, s, m.start() - 1, person);
             return;
         }
@@ -87,7 +87,7 @@ final class RoleRelations {
             }
         }
         if (role == null && m.title() != null) {
-            // The title was inside the capitalised run ("Syrian President X"); find where it begins.
+            // The title was inside the capitalised run ("Chilean President X"); find where it begins.
             int j = m.start() - 1;
             while (j >= s.firstToken() && ctx.mentionAt[j] < 0 && j >= m.start() - 4) {
                 j--;
@@ -109,7 +109,7 @@ final class RoleRelations {
         roleFromOrganisationBefore(ctx, s, titleStart, role, person);
     }
 
-    /** The organisation or country written before a title: "Kremlin spokesman", "Syria's longtime ruler". */
+    /** The organisation or country written before a title: "Ministry spokesman", "Velmora's longtime ruler". */
     private void roleFromOrganisationBefore(RelationContext ctx, Sentence s, int titleStart, Role role, ResolvedEntity person) {
         if (role == Role.NONE) {
             return;
@@ -129,7 +129,7 @@ final class RoleRelations {
             }
             return;
         }
-        // "Prime Minister Rishi Sunak" with no country written: the country the article is about.
+        // "Prime Minister Lena Varga" with no country written: the country the article is about.
         String title = titlePhrase(ctx, titleStart, s.endToken());
         if (title != null && NATIONAL_TITLES.contains(title) && ctx.dominantCountry() != null
                 && Character.isUpperCase(ctx.doc.tokens().get(titleStart).text().charAt(0))
@@ -192,7 +192,7 @@ final class RoleRelations {
         } else if (!w.equals(",")) {
             return;
         }
-        // Skip an age: "X, 19, a member of".
+        // Skip an age: "X, 27, a member of".
         if (j + 1 < end && ctx.word(j).chars().allMatch(Character::isDigit) && ctx.word(j + 1).equals(",")) {
             j += 2;
         }
@@ -201,7 +201,7 @@ final class RoleRelations {
         int afterTitle = -1;
         for (int a = j; a < limit && role == null; a++) {
             if (ctx.mentionAt[a] >= 0 && !RelationContext.MODIFIERS.contains(ctx.word(a))) {
-                // "X, the Kremlin spokesman": organisation before the title.
+                // "X, the Ministry spokesman": organisation before the title.
                 ResolvedEntity org = ctx.entity(ctx.mentionAt[a]);
                 Mention om = ctx.mention(ctx.mentionAt[a]);
                 int b = om.end();
@@ -209,7 +209,7 @@ final class RoleRelations {
                     b++;
                 }
                 while (b < end && b < om.end() + 3 && RelationContext.MODIFIERS.contains(ctx.word(b))) {
-                    // "USI associate professor", "the Kremlin's chief spokesman".
+                    // "DLU assistant professor", "the Ministry's chief spokesman".
                     b++;
                 }
                 for (int len = lexicon.maxTitleWords(); len >= 1; len--) {
@@ -242,7 +242,7 @@ final class RoleRelations {
         if (role == null || afterTitle >= end) {
             return;
         }
-        // "X, curator of the exhibition at the University of Y", "X, editor at large at the Z":
+        // "X, head of research at the University of Y", "X, correspondent at the Z":
         // the first organisation or country introduced by of/at/for/in after the title.
         for (int p = afterTitle; p < end && p < afterTitle + 8; p++) {
             String pw = ctx.word(p);

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Dates the text fixes: explicit dates ("December 8, 2024", "8 December 2024", "October 2010"),
+ * Dates the text fixes: explicit dates ("March 3, 2019", "3 March 2019", "October 2010"),
  * weekdays ("on Wednesday": the latest such day on or before publication) and "yesterday"/"today"
  * against the publication date. Also finds a publication date in an article's first lines.
  */
@@ -32,7 +32,7 @@ public final class DateResolver {
         }
     }
 
-    /** A publication date written in the first lines of the text ("Friday, July 21, 2017"), or null. */
+    /** A publication date written in the first lines of the text ("Tuesday, March 12, 2019"), or null. */
     public LocalDate publicationDate(Document doc) {
         int lines = 0;
         for (Sentence s : doc.sentences()) {
@@ -41,7 +41,7 @@ public final class DateResolver {
             }
             List<Token> tokens = doc.tokensOf(s);
             if (tokens.size() > DATELINE_TOKENS) {
-                // Only a short date line ("Friday, July 21, 2017") dates the article, not a sentence's date.
+                // Only a short date line ("Tuesday, March 12, 2019") dates the article, not a sentence's date.
                 continue;
             }
             for (int i = 0; i < tokens.size(); i++) {

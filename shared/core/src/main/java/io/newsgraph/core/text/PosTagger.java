@@ -130,7 +130,7 @@ public final class PosTagger {
         return best < 0 ? maxent.getBestOutcome(probs) : maxent.getOutcome(best);
     }
 
-    /** "al-Sharaa" is tagged as "Sharaa": the model has not seen joined particles. */
+    /** "al-Qassari" is tagged as "Qassari": the model has not seen joined particles. */
     static String taggingForm(String word) {
         int dash = word.lastIndexOf('-');
         if (dash > 0 && dash < word.length() - 1 && Character.isUpperCase(word.charAt(dash + 1))) {

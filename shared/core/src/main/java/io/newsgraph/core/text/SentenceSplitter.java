@@ -72,7 +72,7 @@ public final class SentenceSplitter {
         int start = spans[0].getStart();
         for (int i = 0; i < spans.length; i++) {
             int end = spans[i].getEnd();
-            // "L. Ron Hubbard", "George W. Bush": an initial does not end a sentence.
+            // "J. Arlo Finch", "George W. Bush": an initial does not end a sentence.
             if (i + 1 < spans.length && (endsWithInitial(chunk, spans[i].getStart(), end)
                     || endsWithDottedAcronym(chunk, spans[i].getStart(), end)
                     && !startsWithFunctionWord(chunk, spans[i + 1].getStart(), spans[i + 1].getEnd()))) {
@@ -94,7 +94,7 @@ public final class SentenceSplitter {
                 && (e - 3 < start || chunk.charAt(e - 3) == ' ');
     }
 
-    /** "U.S." before "President Trump" does not end a sentence; before "The" it may. */
+    /** "U.S." before "President Marek" does not end a sentence; before "The" it may. */
     private static boolean endsWithDottedAcronym(String chunk, int start, int end) {
         int e = end;
         while (e > start && Character.isWhitespace(chunk.charAt(e - 1))) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Stage 3: repairs tokens for name finding. Rejoins hyphenated words written without spaces
- * ("al-Sharaa", "Chung-tai", "Kurdish-controlled") and glues name particles written with an
+ * ("al-Qassari", "Wei-lun", "Danish-built") and glues name particles written with an
  * apostrophe ("d'Estaing" stays whole already). Possessives were split by the tokenizer.
  */
 public final class TokenRepair {

@@ -23,7 +23,7 @@ public final class Tokenizer {
             }
             if (Character.isLetterOrDigit(c)) {
                 int end = scanWord(text, i, to);
-                // An initial keeps its dot: "L. Ron Hubbard".
+                // An initial keeps its dot: "J. Arlo Finch".
                 if (end == i + 1 && Character.isUpperCase(c) && end + 2 < to && text.charAt(end) == '.'
                         && text.charAt(end + 1) == ' ' && Character.isUpperCase(text.charAt(end + 2))) {
                     end++;
