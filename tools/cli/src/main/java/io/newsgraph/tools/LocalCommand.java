@@ -20,6 +20,10 @@ final class LocalCommand implements Command {
 
     @Override
     public int run(List<String> args) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.println("usage: ./newsgraph local " + usage());
+            return 0;
+        }
         LocalOptions options;
         try {
             options = LocalOptions.parse(EmulatorPaths.repositoryRoot(), args);
