@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * {@code bench [--warmup N] [--iterations N] [--cold-runs N] [DIR]}: a plain harness (no JMH) measuring, on this
+ * {@code bench [--warmup N] [--warmup-seconds S] [--iterations N] [--cold-runs N] [DIR]}: a plain harness (no JMH) measuring, on this
  * machine, single-thread warm throughput over the articles in DIR (tokens/s and ms per 1,000 tokens, min and
  * median over the measured passes), the time from starting a fresh JVM to its first article extracted (median of
  * several child processes), the heap the loaded pipeline holds, and the machine's load while measuring.
@@ -34,12 +34,14 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--warmup N] [--iterations N] [--cold-runs N] [DIR]  throughput, cold start and heap of the pipeline";
+        return "[--warmup N] [--warmup-seconds S] [--iterations N] [--cold-runs N] [DIR]  throughput, cold start and heap of the pipeline";
     }
 
     @Override
     public int run(List<String> args) throws Exception {
         int warmup = 3;
+        // passes alone do not warm a small corpus: the JIT needs seconds of work, whatever the corpus size
+        double warmupSeconds = 3;
         int iterations = 10;
         int coldRuns = 5;
         Path dir = null;
@@ -48,6 +50,7 @@ final class BenchCommand implements Command {
             try {
                 switch (arg) {
                     case "--warmup" -> warmup = Integer.parseInt(args.get(++i));
+                    case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args.get(++i));
                     case "--iterations" -> iterations = Integer.parseInt(args.get(++i));
                     case "--cold-runs" -> coldRuns = Integer.parseInt(args.get(++i));
                     default -> {
@@ -62,7 +65,7 @@ final class BenchCommand implements Command {
                 return 2;
             }
         }
-        if (warmup < 0 || iterations < 1 || coldRuns < 0) {
+        if (warmup < 0 || warmupSeconds < 0 || iterations < 1 || coldRuns < 0) {
             System.err.println("usage: ./newsgraph bench " + usage() + " (iterations >= 1)");
             return 2;
         }
@@ -99,8 +102,11 @@ final class BenchCommand implements Command {
         System.out.printf(Locale.ROOT, "tokens: %d (the pipeline's own tokens, Extractor.analyze(article).tokenCount();"
                 + " a plain word-and-punctuation scan counts %d)%n", tokens, scannedTokens);
 
-        for (int pass = 0; pass < warmup; pass++) {
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int warmupPasses = 0;
+        while (warmupPasses < warmup || System.nanoTime() < warmupEnd) {
             extractAll(extractor, articles);
+            warmupPasses++;
         }
         long heapWarm = settledHeapUsed(memory);
         System.out.printf(Locale.ROOT, "heap held after warm-up (pipeline plus anything it caches while extracting): "
@@ -115,11 +121,11 @@ final class BenchCommand implements Command {
         }
         Collections.sort(msPerThousand);
         Collections.sort(tokensPerSecond);
-        System.out.printf(Locale.ROOT, "warm throughput, single thread (%d warm-up passes, %d measured passes over %d"
+        System.out.printf(Locale.ROOT, "warm throughput, single thread (%d warm-up passes in >= %.1f s, %d measured passes over %d"
                         + " articles):%n  ms per 1,000 tokens: min %.3f  median %.3f  max %.3f%n"
                         + "  tokens/s:            max %.0f  median %.0f  min %.0f%n"
                         + "  ms per article:      median %.3f%n",
-                warmup, iterations, articles.size(), msPerThousand.get(0), median(msPerThousand),
+                warmupPasses, warmupSeconds, iterations, articles.size(), msPerThousand.get(0), median(msPerThousand),
                 msPerThousand.get(msPerThousand.size() - 1), tokensPerSecond.get(tokensPerSecond.size() - 1),
                 median(tokensPerSecond), tokensPerSecond.get(0),
                 median(msPerThousand) * tokens / 1000.0 / articles.size());

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * Names as GUIDELINES section 4 compares them: Unicode NFKD with combining marks removed, lower case, a leading
  * "the " dropped, hyphens, apostrophes (' and ’) and dots removed, runs of white space folded to one space,
- * trimmed. "The U.S." and "us" are equal; "al-Sharaa" and "Al Sharaa" are not (the hyphen joins, the space
+ * trimmed. "The U.S." and "us" are equal; "al-Qassari" and "Al Qassari" are not (the hyphen joins, the space
  * separates).
  */
 public final class NameNormalizer {
