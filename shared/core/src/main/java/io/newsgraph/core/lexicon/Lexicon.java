@@ -148,6 +148,12 @@ public final class Lexicon {
             aliasOf.put(Names.normalize(canonical), String.join("|", e.getValue()));
             for (String d : demonyms.getOrDefault(code, new LinkedHashSet<>())) {
                 String nd = Names.normalize(d);
+                Place earlier = places.get(nd);
+                if (earlier != null && earlier.viaDemonym() && earlier.type() == EntityType.LOCATION
+                        && type == EntityType.COUNTRY) {
+                    // "French" is France's, not a French territory's, whatever order the codes load in.
+                    places.put(nd, new Place(canonical, type, true));
+                }
                 places.putIfAbsent(nd, new Place(canonical, type, true));
                 if (!nd.endsWith("s") && !nd.endsWith("ese") && !nd.endsWith("ch") && !nd.endsWith("sh")
                         && !nd.endsWith("i")) {

@@ -34,7 +34,7 @@ final class EventRelations {
             "if", "whether", "unless", "intends", "intend", "aims", "seeks", "threatened", "vowed", "promised");
     private static final Set<String> BE = Set.of("was", "were", "is", "are", "been", "being", "be", "got", "get",
             "gets", "am");
-    private static final Set<String> LEADER_VERBS = Set.of("led", "headed", "commanded", "backed");
+    private static final Set<String> LEADER_VERBS = Set.of("led", "headed", "commanded");
     private static final Set<String> PRONOUNS = Set.of("he", "she");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "its", "their", "his", "her");
     /** The tagger often calls past participles ADJ; these tags rule a verb reading out. */
@@ -139,7 +139,8 @@ final class EventRelations {
 
     private void applyCue(RelationContext ctx, Sentence s, PredicateCue cue, int v, int cueEnd,
                           List<ResolvedEntity> lastSubjects) {
-        boolean passive = cue.verb() && cue.participles().contains(ctx.word(v)) && beBefore(ctx, s, v);
+        boolean passive = cue.verb() && cue.participles().contains(ctx.word(v))
+                && (beBefore(ctx, s, v) || reducedPassive(ctx, s, v, cueEnd));
         List<ResolvedEntity> subjects;
         List<ResolvedEntity> objects;
         if (!cue.verb()) {
@@ -243,6 +244,13 @@ final class EventRelations {
         return List.of();
     }
 
+    /** "Armenia, backed by France, ...", "rebels armed by X": a participle with its agent and no "be". */
+    private static boolean reducedPassive(RelationContext ctx, Sentence s, int v, int cueEnd) {
+        return cueEnd == v + 1 && cueEnd < s.endToken() && ctx.word(cueEnd).equals("by")
+                && v - 1 >= s.firstToken() && (ctx.word(v - 1).equals(",") || ctx.mentionAt[v - 1] >= 0
+                || ctx.doc.tokens().get(v - 1).nounTag());
+    }
+
     private static boolean beBefore(RelationContext ctx, Sentence s, int v) {
         for (int k = v - 1; k >= s.firstToken() && k >= v - 3; k--) {
             if (BE.contains(ctx.word(k))) {
@@ -315,7 +323,10 @@ final class EventRelations {
                 String prev = ctx.word(before);
                 boolean leader = prev.equals("by") && before - 1 >= s.firstToken()
                         && LEADER_VERBS.contains(ctx.word(before - 1));
-                if (!leader && (PREPOSITIONS.contains(prev) || prev.equals("by"))) {
+                // "Prosecutors in Italy investigated X": state bodies located in a country act for it.
+                boolean stateBodyIn = prev.equals("in") && e.type() == EntityType.COUNTRY && before - 1 >= s.firstToken()
+                        && STATE_NOUNS.contains(ctx.word(before - 1));
+                if (!leader && !stateBodyIn && (PREPOSITIONS.contains(prev) || prev.equals("by"))) {
                     continue;
                 }
                 if (prev.equals("'s")) {
@@ -325,7 +336,9 @@ final class EventRelations {
                     continue;
                 }
             }
-            if (m.end() < ctx.doc.tokenCount() && ctx.word(m.end()).equals("'s")) {
+            if (m.end() < ctx.doc.tokenCount() && ctx.word(m.end()).equals("'s") && !(m.end() + 1 < v
+                    && STATE_NOUNS.contains(ctx.word(m.end() + 1)) && e.type() != EntityType.PERSON)) {
+                // "Varga's aide said" is not Varga; "Chile's army attacked" is Chile.
                 continue;
             }
             out.add(e);
@@ -405,7 +418,8 @@ final class EventRelations {
             "diplomat", "leaders", "leader", "regime", "ministry", "warplanes", "jets", "aircraft", "drones",
             "missiles", "ships", "warships", "embassy", "delegation", "negotiators", "side", "state", "administration",
             "president", "minister", "spokesman", "spokeswoman", "ambassador", "envoy", "security", "intelligence",
-            "units", "militias", "fighters", "team", "national", "federal");
+            "units", "militias", "fighters", "team", "national", "federal", "prosecutors", "courts", "court",
+            "positions", "guards", "commandos", "coastguard", "artillery", "authority");
 
     /** "Peruvian farmers": a demonym used as an adjective of an ordinary noun, not standing for its country. */
     private static boolean adjectivalDemonym(RelationContext ctx, Sentence s, Mention m) {
@@ -430,13 +444,16 @@ final class EventRelations {
     private List<ResolvedEntity> objectsAfter(RelationContext ctx, Sentence s, int from, boolean agent, Predicate p,
                                               int window) {
         List<ResolvedEntity> out = new ArrayList<>();
+        // "attacked militants in Gaza": with no named target, the place attacked is the object.
+        ResolvedEntity attackedPlace = null;
         int limit = Math.min(s.endToken(), from + window);
         for (int k = from; k < limit; k++) {
             int mi = ctx.mentionAt[k];
             String w = ctx.word(k);
             if (mi < 0) {
                 if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which")
-                        || w.equals("of") && k > from || w.equals(",") || w.equals(":")) {
+                        || w.equals("of") && k > from && !PLACE_NOUNS.contains(ctx.word(k - 1))
+                        || w.equals(",") || w.equals(":")) {
                     // "review the ruling of the Tribunal": what follows "of" belongs to the noun.
                     break;
                 }
@@ -465,6 +482,9 @@ final class EventRelations {
             if (!agent && m.start() - 1 > from - 1 && LOCATIVES.contains(ctx.word(m.start() - 1))
                     && (!placeObject(p) || m.start() - 1 > from)) {
                 // "killed five soldiers in Niger", "left her job in Boston": where it happened, not the object.
+                if (p == Predicate.ATTACK && attackedPlace == null && (e.type() == EntityType.LOCATION || e.type() == EntityType.COUNTRY)) {
+                    attackedPlace = e;
+                }
                 k = m.end() - 1;
                 continue;
             }
@@ -492,13 +512,24 @@ final class EventRelations {
             conjoined(ctx, s, m.end(), agent, p, out);
             return out;
         }
+        if (attackedPlace != null) {
+            out.add(attackedPlace);
+        }
         return out;
     }
+
+    /** Nouns naming a kind of place: "the border town of X" names X, unlike "the ruling of X". */
+    static final Set<String> PLACE_NOUNS = Set.of("town", "city", "village", "province", "region", "district",
+            "port", "capital", "island", "state", "county", "area", "enclave", "territory", "governorate");
 
     private static boolean namedSoonAfter(RelationContext ctx, Sentence s, int from, int window) {
         for (int k = from; k < s.endToken() && k < from + window; k++) {
             if (ctx.mentionAt[k] >= 0) {
                 return true;
+            }
+            if (PREPOSITIONS.contains(ctx.word(k))) {
+                // "hosted Qatar's emir in Doha": a place after a preposition is not the possessed.
+                return false;
             }
         }
         return false;

@@ -154,12 +154,15 @@ final class RelationContext {
                 doc.sentenceText(s.index())));
     }
 
-    /** A LOCATION named after "in"/"at" in the sentence, other than the object. */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside");
+
+    /** A LOCATION named after "in"/"at"/"near" (or "near the border town of") in the sentence, other than the object. */
     private String locationIn(Sentence s, ResolvedEntity object) {
-        Set<String> prepositions = Set.of("in", "at");
         for (int k = s.firstToken() + 1; k < s.endToken(); k++) {
             int mi = mentionAt[k];
-            if (mi < 0 || mention(mi).start() != k || !prepositions.contains(word(k - 1))) {
+            if (mi < 0 || mention(mi).start() != k || !(PLACE_PREPOSITIONS.contains(word(k - 1))
+                    || k - 2 >= s.firstToken() && word(k - 1).equals("of")
+                    && EventRelations.PLACE_NOUNS.contains(word(k - 2)))) {
                 continue;
             }
             ResolvedEntity e = entity(mi);

@@ -109,6 +109,17 @@ final class RoleRelations {
         roleFromOrganisationBefore(ctx, s, titleStart, role, person);
     }
 
+    /** The role of a title written right before the mention (or inside its capitalised run), or null. */
+    private Role titleRoleBefore(RelationContext ctx, Sentence s, Mention m) {
+        for (int len = Math.min(lexicon.maxTitleWords(), m.start() - s.firstToken()); len >= 1; len--) {
+            Role r = lexicon.title(ctx.phrase(m.start() - len, m.start()));
+            if (r != null) {
+                return r;
+            }
+        }
+        return m.title();
+    }
+
     /** The organisation or country written before a title: "Ministry spokesman", "Velmora's longtime ruler". */
     private void roleFromOrganisationBefore(RelationContext ctx, Sentence s, int titleStart, Role role, ResolvedEntity person) {
         if (role == Role.NONE) {
@@ -179,8 +190,12 @@ final class RoleRelations {
             int o = ctx.skip(k + 1, end, Set.of("the"));
             if (o < end && ctx.mentionAt[o] >= 0) {
                 ResolvedEntity org = ctx.entity(ctx.mentionAt[o]);
+                Role titled = titleRoleBefore(ctx, s, m);
                 if (org.type() == EntityType.ORGANIZATION) {
-                    ctx.add(s, person, Predicate.MEMBER_OF, org);
+                    ctx.add(s, person, titled == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, org);
+                } else if (org.type() == EntityType.COUNTRY && titled != null && titled != Role.NONE) {
+                    // "President X of Y": the title is Y's; an untitled "X of Y" is only where X is from.
+                    ctx.add(s, person, titled == Role.HEAD ? Predicate.HEAD_OF : Predicate.MEMBER_OF, org);
                 }
             }
             return;

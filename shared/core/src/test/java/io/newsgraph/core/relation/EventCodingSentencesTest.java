@@ -1,0 +1,110 @@
+package io.newsgraph.core.relation;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.newsgraph.core.TestPipeline;
+import io.newsgraph.core.entity.EntityLayer;
+import io.newsgraph.core.eval.NameNormalizer;
+import io.newsgraph.core.model.Predicate;
+import io.newsgraph.core.model.Relation;
+import io.newsgraph.core.text.Document;
+
+/**
+ * Short event-coding style news sentences (invented; real countries and cities, invented people), one
+ * per article, each with the relation a careful annotator would code. The article is dated Friday
+ * 2031-05-16, so "on Monday" is 2031-05-12.
+ */
+class EventCodingSentencesTest {
+
+    /**
+     * sentence | subject ("!" before it: must NOT be found) | predicate | object | location ("" = not
+     * checked) | date ("" = not checked).
+     */
+    private static final String[] CASES = {
+        "Israeli troops attacked Palestinian militants in Gaza on Monday.|Israel|ATTACK|Gaza||2031-05-12",
+        "The French president met the German chancellor in Berlin.|France|MEET|Germany|Berlin|",
+        "Russian forces withdrew from Kherson on Tuesday.|Russia|WITHDRAW|Kherson||2031-05-13",
+        "Turkey and Greece held talks in Athens on Wednesday.|Turkey|MEET|Greece|Athens|2031-05-14",
+        "Egypt accused Ethiopia of violating the agreement.|Egypt|CRITICIZE|Ethiopia||",
+        "Kenya expelled Somalia's ambassador on Thursday.|Kenya|SANCTION|Somalia||2031-05-15",
+        "The United States imposed sanctions on Iran.|United States|SANCTION|Iran||",
+        "Polish police arrested Marek Zelinski in Warsaw.|Poland|ARREST|Marek Zelinski|Warsaw|",
+        "Hungarian police arrested Marek Zelinski in Budapest.|Hungary|ARREST|Marek Zelinski|Budapest|",
+        "Ukraine was attacked by Russia on Monday.|Russia|ATTACK|Ukraine||2031-05-12",
+        "Japan pledged to cooperate with South Korea.|Japan|COOPERATE|South Korea||",
+        "Prime Minister Lena Varga visited Vienna on Sunday.|Lena Varga|VISIT|Vienna||2031-05-11",
+        "India negotiated with Pakistan over the water dispute.|India|NEGOTIATE|Pakistan||",
+        "Brazil backed Argentina in the trade dispute.|Brazil|SUPPORT|Argentina||",
+        "Canada praised Mexico for its reforms.|Canada|PRAISE|Mexico||",
+        "Poland signed an agreement with Lithuania in Vilnius.|Poland|AGREE|Lithuania|Vilnius|",
+        "Germany sent weapons to Ukraine.|Germany|AID|Ukraine||",
+        "Prosecutors in Italy investigated Paolo Ferrante.|Italy|INVESTIGATE|Paolo Ferrante||",
+        "The United Nations urged Sudan to end the fighting.|United Nations|DEMAND|Sudan||",
+        "China condemned Japan on Friday.|China|CRITICIZE|Japan||2031-05-16",
+        "Iran rejected the proposal from France.|Iran|REJECT|France||",
+        "North Korea threatened South Korea with retaliation.|North Korea|THREATEN|South Korea||",
+        "The Democratic Party protested against Serbia's government in Belgrade.|Democratic Party|PROTEST|Serbia|Belgrade|",
+        "Russia deployed troops in Belarus.|Russia|DEPLOY|Belarus||",
+        "Boko Haram killed three Nigerian soldiers near the border.|Boko Haram|KILL|Nigeria||",
+        "Pakistani forces killed Tariq Mahmood in Peshawar on Saturday.|Pakistan|KILL|Tariq Mahmood|Peshawar|2031-05-10",
+        "Niger's army ousted President Samuel Okoro.|Niger|OUST|Samuel Okoro||",
+        "Soldiers overthrew President Samuel Okoro of Niger.|Samuel Okoro|HEAD_OF|Niger||",
+        "Opposition leader Juma Okello fled Sudan on Monday.|Juma Okello|FLEE|Sudan||2031-05-12",
+        "Syrian President Karim Haddad met Vladimir Orlov in Moscow.|Karim Haddad|HEAD_OF|Syria||",
+        "Syrian President Karim Haddad met Russian envoy Ivan Sokol in Moscow.|Karim Haddad|MEET|Ivan Sokol|Moscow|",
+        "Foreign Minister Ana Ruiz of Spain met her Moroccan counterpart in Rabat.|Ana Ruiz|MEET|Morocco|Rabat|",
+        "The Syrian government attacked Idlib on Monday.|Syria|ATTACK|Idlib||2031-05-12",
+        "Armenia, backed by France, criticized Azerbaijan.|Armenia|CRITICIZE|Azerbaijan||",
+        "Armenia, backed by France, criticized Azerbaijan again.|France|SUPPORT|Armenia||",
+        "Israel's forces withdrew from Lebanon.|Israel|WITHDRAW|Lebanon||",
+        "Chancellor Eva Brandt met Prime Minister Paolo Rossi at the summit in Brussels.|Eva Brandt|MEET|Paolo Rossi|Brussels|",
+        "Chinese warships were deployed near Taiwan.|China|DEPLOY|Taiwan||",
+        "Iraqi troops attacked the border town of Sinjar on Monday.|Iraq|ATTACK|Sinjar||2031-05-12",
+        "Saudi Arabia hosted Qatar's emir in Riyadh.|Saudi Arabia|MEET|Qatar|Riyadh|",
+        "Greek police detained Dimitri Pappas at Athens airport.|Greece|ARREST|Dimitri Pappas||",
+        "Spain welcomed the decision by Portugal.|Spain|PRAISE|Portugal||",
+        "Nigerian troops captured Musa Bello near the border town of Maiduguri.|Nigeria|ARREST|Musa Bello|Maiduguri|",
+        "Egyptian President Omar Fathy travelled to Riyadh on Monday.|Omar Fathy|VISIT|Riyadh||2031-05-12",
+        "Armenian officials said Azerbaijani forces attacked Armenian positions.|Azerbaijan|ATTACK|Armenia||",
+        "The French president did not meet the German chancellor.|!France|MEET|Germany||",
+    };
+
+    private static List<Relation> relations(String text) {
+        Document doc = TestPipeline.analyze("News of the day\n" + text);
+        EntityLayer layer = TestPipeline.ENTITIES.resolve(doc, TestPipeline.MENTIONS.find(doc));
+        return TestPipeline.RELATIONS.extract(doc, layer);
+    }
+
+    /** Names as the scorer compares them: gazetteer names may keep their accents ("Sinjār"). */
+    private static boolean same(String a, String b) {
+        return NameNormalizer.normalize(a).equals(NameNormalizer.normalize(b));
+    }
+
+    @Test
+    void eachSentenceGivesItsRelation() {
+        List<String> failures = new ArrayList<>();
+        for (String c : CASES) {
+            String[] f = c.split("\\|", -1);
+            List<Relation> rels = relations(f[0]);
+            Predicate p = Predicate.valueOf(f[2]);
+            boolean negated = f[1].startsWith("!");
+            String subject = negated ? f[1].substring(1) : f[1];
+            boolean found = rels.stream().anyMatch(r -> r.predicate() == p
+                    && (same(r.subject(), subject) && same(r.object(), f[3])
+                        || p.symmetric() && same(r.subject(), f[3]) && same(r.object(), subject))
+                    && (f[4].isEmpty() || f[4].equals(r.location()))
+                    && (f[5].isEmpty() || f[5].equals(r.date())));
+            if (found == negated) {
+                failures.add(f[0] + " -> " + rels);
+            }
+        }
+        System.out.println("EVENT-CODING failures " + failures.size() + " of " + CASES.length);
+        failures.forEach(System.out::println);
+        assertTrue(failures.isEmpty(), failures.size() + " of " + CASES.length + " failed:\n" + String.join("\n", failures));
+    }
+}
