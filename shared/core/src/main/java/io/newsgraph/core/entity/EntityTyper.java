@@ -76,6 +76,7 @@ public final class EntityTyper {
             return EntityType.LOCATION;
         }
         int location = 0;
+        int strongLocation = 0;
         int person = 0;
         boolean acronym = false;
         for (int mi : entityMentions) {
@@ -92,6 +93,7 @@ public final class EntityTyper {
             acronym |= m.kind() == MentionKind.ACRONYM;
             person += personContext(doc, m);
             location += locationContext(doc, m);
+            strongLocation += strongLocationContext(doc, m);
         }
         if (words.length >= 2 && lexicon.isFacilityWord(last) && Character.isUpperCase(last.charAt(0))) {
             return EntityType.LOCATION;
@@ -129,6 +131,11 @@ public final class EntityTyper {
         if (words.length >= 2) {
             // Most multi-word names with no other cue in news are people's.
             return EntityType.PERSON;
+        }
+        if (strongLocation == entityMentions.size() && !lexicon.isFirstName(words[0])) {
+            // "arrested him in Tarvik", "ships near Osmo": a lone name only ever after "in"/"near" is a place
+            // ("at" is left out: "works at Veridian").
+            return EntityType.LOCATION;
         }
         return EntityType.ORGANIZATION;
     }
@@ -309,6 +316,18 @@ public final class EntityTyper {
             if (PLACE_PREPOSITIONS.contains(prev)) {
                 return 1;
             }
+        }
+        return 0;
+    }
+
+    private static final Set<String> STRONG_PLACE_PREPOSITIONS = Set.of("in", "near", "outside", "across",
+            "throughout");
+
+    /** 1 when the mention follows "in"/"near" (lower case, so not inside a name such as "Made In Velmora"). */
+    static int strongLocationContext(Document doc, Mention m) {
+        List<Token> tokens = doc.tokens();
+        if (m.start() > 0 && STRONG_PLACE_PREPOSITIONS.contains(tokens.get(m.start() - 1).text())) {
+            return 1;
         }
         return 0;
     }

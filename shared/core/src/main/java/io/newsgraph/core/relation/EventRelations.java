@@ -336,8 +336,8 @@ final class EventRelations {
                     continue;
                 }
             }
-            if (m.end() < ctx.doc.tokenCount() && ctx.word(m.end()).equals("'s") && !(m.end() + 1 < v
-                    && STATE_NOUNS.contains(ctx.word(m.end() + 1)) && e.type() != EntityType.PERSON)) {
+            if (m.end() < ctx.doc.tokenCount() && ctx.word(m.end()).equals("'s")
+                    && !(e.type() != EntityType.PERSON && possessedStateBody(ctx, m.end() + 1, v))) {
                 // "Varga's aide said" is not Varga; "Chile's army attacked" is Chile.
                 continue;
             }
@@ -360,6 +360,19 @@ final class EventRelations {
             return out;
         }
         return out;
+    }
+
+    /** "Chile's [foreign] minister", "Chile's armed forces": up to two modifiers, then a state noun. */
+    private static boolean possessedStateBody(RelationContext ctx, int from, int v) {
+        for (int k = from; k < v && k < from + 3; k++) {
+            if (ctx.mentionAt[k] >= 0) {
+                return false;
+            }
+            if (STATE_NOUNS.contains(ctx.word(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A mention right after a verb (skipping determiners) is that verb's object, not a later verb's subject. */
@@ -419,7 +432,8 @@ final class EventRelations {
             "missiles", "ships", "warships", "embassy", "delegation", "negotiators", "side", "state", "administration",
             "president", "minister", "spokesman", "spokeswoman", "ambassador", "envoy", "security", "intelligence",
             "units", "militias", "fighters", "team", "national", "federal", "prosecutors", "courts", "court",
-            "positions", "guards", "commandos", "coastguard", "artillery", "authority");
+            "positions", "guards", "commandos", "coastguard", "artillery", "authority", "junta", "cabinet",
+            "parliament", "premier", "chancellor");
 
     /** "Peruvian farmers": a demonym used as an adjective of an ordinary noun, not standing for its country. */
     private static boolean adjectivalDemonym(RelationContext ctx, Sentence s, Mention m) {
@@ -444,7 +458,7 @@ final class EventRelations {
     private List<ResolvedEntity> objectsAfter(RelationContext ctx, Sentence s, int from, boolean agent, Predicate p,
                                               int window) {
         List<ResolvedEntity> out = new ArrayList<>();
-        // "attacked militants in Gaza": with no named target, the place attacked is the object.
+        // "attacked militants in Gaza", "deployed ships near Crete": with no named target, the place is the object.
         ResolvedEntity attackedPlace = null;
         int limit = Math.min(s.endToken(), from + window);
         for (int k = from; k < limit; k++) {
@@ -482,7 +496,7 @@ final class EventRelations {
             if (!agent && m.start() - 1 > from - 1 && LOCATIVES.contains(ctx.word(m.start() - 1))
                     && (!placeObject(p) || m.start() - 1 > from)) {
                 // "killed five soldiers in Niger", "left her job in Boston": where it happened, not the object.
-                if (p == Predicate.ATTACK && attackedPlace == null && (e.type() == EntityType.LOCATION || e.type() == EntityType.COUNTRY)) {
+                if ((p == Predicate.ATTACK || p == Predicate.DEPLOY) && attackedPlace == null && (e.type() == EntityType.LOCATION || e.type() == EntityType.COUNTRY)) {
                     attackedPlace = e;
                 }
                 k = m.end() - 1;
