@@ -24,8 +24,8 @@ class ArticleReaderGeneratedInputTest {
 
     private static final String[] FRAGMENTS = {
             "Ines", "Varga", "met", "the", "Council", "of", "Port Amble", "on", "Monday", ".", ",", "\"", "'", "(", ")",
-            "\n", "\n\n", "\r\n", "\t", "  ", "caf\u00e9", "M\u00fcnchen", "\u041c\u043e\u0441\u043a\u0432\u0430",
-            "\u5317\u4eac", "\ud83d\ude00", "\u00a0", "\u200b", "\u0000", "\u0007", "<p>", "</p>", "<script>x()</script>",
+            "\n", "\n\n", "\r\n", "\t", "  ", "caf\u00e9", "M\u00fcnchen", "\u041a\u0430\u0437\u0430\u043d\u044c",
+            "\u676d\u5dde", "\ud83d\ude00", "\u00a0", "\u200b", "\u0000", "\u0007", "<p>", "</p>", "<script>x()</script>",
             "<br>", "<b>", "</div>", "<!--", "-->", "&amp;", "&nbsp;", "# ", "## ", "*", "**", "_", "`", "```", "> ",
             "- ", "[", "](http://x.example)", "![", "---", "{", "}", "[", "]", ":", "\\", "\\u00e9", "null", "true",
             "July 21, 2017", "2017-07-21", "Friday,", "ALL CAPS HEADLINE", "12", "3.5", "\ufeff"};

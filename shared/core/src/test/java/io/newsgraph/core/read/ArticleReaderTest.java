@@ -133,9 +133,9 @@ class ArticleReaderTest {
     void htmlInCyrillicCharsetFromMeta() throws Exception {
         Charset koi8 = Charset.forName("KOI8-R");
         byte[] bytes = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\"></head>"
-                + "<body><p>\u041c\u043e\u0441\u043a\u0432\u0430 \u0438 \u0422\u0432\u0435\u0440\u044c</p></body></html>")
+                + "<body><p>\u041a\u0430\u0437\u0430\u043d\u044c \u0438 \u0422\u0432\u0435\u0440\u044c</p></body></html>")
                 .getBytes(koi8);
-        assertEquals("\u041c\u043e\u0441\u043a\u0432\u0430 \u0438 \u0422\u0432\u0435\u0440\u044c",
+        assertEquals("\u041a\u0430\u0437\u0430\u043d\u044c \u0438 \u0422\u0432\u0435\u0440\u044c",
                 reader.read(bytes, "x.html", null).body());
     }
 
