@@ -179,6 +179,14 @@ final class EventRelations {
             subjects = objects;
             objects = swap;
         }
+        if (cue.predicate().symmetric() && !cue.rest().isEmpty() && cue.rest().get(cue.rest().size() - 1).equals("between")) {
+            // "talks between X and Y" (whoever hosted or mediated them): X and Y act on each other.
+            if (objects.size() >= 2 && objects.get(0) != objects.get(1) && objects.get(0).type().isActor()
+                    && objects.get(1).type().isActor()) {
+                ctx.add(s, objects.get(0), cue.predicate(), objects.get(1));
+            }
+            return;
+        }
         if (objects.isEmpty() && subjects.size() >= 2 && cue.predicate().symmetric()) {
             // "Kishida and Yoon met in Tokyo": the conjoined subjects act on each other.
             ctx.add(s, subjects.get(1), cue.predicate(), subjects.get(0));

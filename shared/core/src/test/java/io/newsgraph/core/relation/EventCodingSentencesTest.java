@@ -105,6 +105,23 @@ class EventCodingSentencesTest {
         "Hungary did not back Ukraine's bid.|!Hungary|SUPPORT|Ukraine||",
         "Opposition leader Juma Okello took refuge in Kenya.|Juma Okello|FLEE|Kenya||",
         "Iraqi authorities arrested Hassan Jaber in Basra on Tuesday.|Iraq|ARREST|Hassan Jaber|Basra|2031-05-13",
+        "China warns Japan over disputed islands.|China|THREATEN|Japan||",
+        "Chancellor Eva Brandt meets Prime Minister Paolo Rossi in Rome.|Eva Brandt|MEET|Paolo Rossi|Rome|",
+        "Pakistan accuses India of sponsoring militants.|Pakistan|CRITICIZE|India||",
+        "Israeli warplanes bombed Hezbollah positions in southern Lebanon.|Israel|ATTACK|Hezbollah||",
+        "The Kremlin criticized Finland for joining NATO.|Kremlin|CRITICIZE|Finland||",
+        "Turkey and Syria agreed on a ceasefire on March 3.|Turkey|AGREE|Syria||",
+        "Ukrainian President Olena Hrytsenko was received by Pope Leo in Rome.|Olena Hrytsenko|HEAD_OF|Ukraine||",
+        "Rwanda denied backing M23 rebels.|!Rwanda|SUPPORT|M23||",
+        "South Korea condemned North Korea's missile launch, calling it a provocation.|South Korea|CRITICIZE|North Korea||",
+        "Ethiopian forces withdrew from Somalia on Thursday.|Ethiopia|WITHDRAW|Somalia||2031-05-15",
+        "French police detained Karim Benali at Paris airport.|France|ARREST|Karim Benali||",
+        "Opposition leader Juma Okello was arrested by Ugandan police in Kampala.|Uganda|ARREST|Juma Okello|Kampala|",
+        "Qatar mediated talks between the United States and the Taliban in Doha.|United States|MEET|Taliban|Doha|",
+        "Jordan's King Faisal hosted Palestinian President Samir Nasser in Amman.|Faisal|MEET|Samir Nasser|Amman|",
+        "Vietnam protested China's deployment of an oil rig.|Vietnam|PROTEST|China||",
+        "The rebels, led by Ali Warsame, killed three Somali soldiers.|Ali Warsame|KILL|Somalia||",
+        "Bolivia recalled its ambassador and expelled the Chilean envoy.|Bolivia|SANCTION|Chile||",
     };
 
     private static List<Relation> relations(String text) {
