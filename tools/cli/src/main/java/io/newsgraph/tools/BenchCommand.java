@@ -137,7 +137,8 @@ final class BenchCommand implements Command {
             for (int run = 0; run < coldRuns; run++) {
                 double[] measured = coldStart(first);
                 if (measured == null) {
-                    System.err.println("bench: the cold-start child did not report; skipping cold start");
+                    System.err.println("bench: cold-start run " + (run + 1) + " did not report; stopping the cold-start"
+                            + " runs here");
                     break;
                 }
                 wall.add(measured[0]);
@@ -177,7 +178,8 @@ final class BenchCommand implements Command {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 ColdStart.class.getName(), article.toString());
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path errors = Files.createTempFile("newsgraph-cold-start", ".err");
+        builder.redirectError(errors.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
         double[] result = null;
@@ -193,7 +195,17 @@ final class BenchCommand implements Command {
             }
         }
         process.waitFor();
-        return process.exitValue() == 0 ? result : null;
+        try {
+            if (process.exitValue() != 0 || result == null) {
+                List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8);
+                System.err.println("bench: cold-start child exited with " + process.exitValue() + "; its last error lines:");
+                lines.subList(Math.max(0, lines.size() - 5), lines.size()).forEach(l -> System.err.println("  " + l));
+                return null;
+            }
+            return result;
+        } finally {
+            Files.deleteIfExists(errors);
+        }
     }
 
     private static long settledHeapUsed(MemoryMXBean memory) throws InterruptedException {
