@@ -187,6 +187,12 @@ final class EventRelations {
             }
             return;
         }
+        if (objects.isEmpty() && subjects.size() == 2 && cue.head().get(0).equals("exchange")) {
+            // "Thailand and Cambodia exchanged fire": each side acts on the other.
+            ctx.add(s, subjects.get(1), cue.predicate(), subjects.get(0));
+            ctx.add(s, subjects.get(0), cue.predicate(), subjects.get(1));
+            return;
+        }
         if (objects.isEmpty() && subjects.size() >= 2 && cue.predicate().symmetric()) {
             // "Kishida and Yoon met in Tokyo": the conjoined subjects act on each other.
             ctx.add(s, subjects.get(1), cue.predicate(), subjects.get(0));
@@ -443,6 +449,12 @@ final class EventRelations {
             "positions", "guards", "commandos", "coastguard", "artillery", "authority", "junta", "cabinet",
             "parliament", "premier", "chancellor");
 
+    /** Acts a demonym attributes to its state: "condemned the Israeli strike" criticizes Israel. */
+    private static final Set<String> ACTION_NOUNS = Set.of("attack", "attacks", "strike", "strikes", "airstrike",
+            "airstrikes", "invasion", "offensive", "incursion", "aggression", "occupation", "raid", "raids", "bombing",
+            "bombardment", "shelling", "decision", "move", "proposal", "plan", "policy", "sanctions", "crackdown",
+            "blockade", "annexation", "deployment", "buildup", "provocation", "provocations");
+
     /** "Peruvian farmers": a demonym used as an adjective of an ordinary noun, not standing for its country. */
     private static boolean adjectivalDemonym(RelationContext ctx, Sentence s, Mention m) {
         if (m.kind() != MentionKind.DEMONYM || m.end() >= s.endToken()) {
@@ -455,11 +467,12 @@ final class EventRelations {
             return false;
         }
         int k = m.end();
-        // Skip one adjective: "Danish naval forces", "Chilean armed forces".
-        if (k + 1 < s.endToken() && !STATE_NOUNS.contains(ctx.word(k)) && STATE_NOUNS.contains(ctx.word(k + 1))) {
+        // Skip one adjective: "Danish naval forces", "Chilean armed forces", "a Turkish air strike".
+        if (k + 1 < s.endToken() && !STATE_NOUNS.contains(ctx.word(k)) && !ACTION_NOUNS.contains(ctx.word(k))
+                && (STATE_NOUNS.contains(ctx.word(k + 1)) || ACTION_NOUNS.contains(ctx.word(k + 1)))) {
             return false;
         }
-        return !STATE_NOUNS.contains(ctx.word(k));
+        return !STATE_NOUNS.contains(ctx.word(k)) && !ACTION_NOUNS.contains(ctx.word(k));
     }
 
     /** Objects after the cue: the first fitting mention within a short window, plus conjoined ones. */

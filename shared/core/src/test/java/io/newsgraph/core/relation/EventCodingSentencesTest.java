@@ -122,6 +122,19 @@ class EventCodingSentencesTest {
         "Vietnam protested China's deployment of an oil rig.|Vietnam|PROTEST|China||",
         "The rebels, led by Ali Warsame, killed three Somali soldiers.|Ali Warsame|KILL|Somalia||",
         "Bolivia recalled its ambassador and expelled the Chilean envoy.|Bolivia|SANCTION|Chile||",
+        "Gunmen killed a police officer in Quetta on Monday, officials said.|!Pakistan|KILL|Quetta||",
+        "Iran said on Tuesday it had arrested Daniel Ashford, a British citizen.|Iran|ARREST|Daniel Ashford||",
+        "The Taliban, which seized power in 2021, detained Samuel Reed in Kabul.|Taliban|ARREST|Samuel Reed|Kabul|",
+        "Venezuelan President Luis Ortega, who met Cuban leaders on Monday, criticized Colombia.|Luis Ortega|CRITICIZE|Colombia||",
+        "After talks in Ankara, Turkey agreed to supply drones to Azerbaijan.|!Turkey|AID|Azerbaijan||",
+        "Ukraine condemned the Russian invasion.|Ukraine|CRITICIZE|Russia||",
+        "Myanmar's military junta arrested Aung Min Thu.|Myanmar|ARREST|Aung Min Thu||",
+        "The Israeli military said it struck Hamas targets in Khan Younis.|Israel|ATTACK|Hamas||",
+        "Russian President Pavel Ivanov arrived in Beijing on Wednesday.|Pavel Ivanov|VISIT|Beijing||2031-05-14",
+        "Police fired tear gas at protesters in Nairobi.|!Kenya|ATTACK|Nairobi||",
+        "Somali forces backed by US airstrikes recaptured the town of Baidoa.|United States|SUPPORT|Somalia||",
+        "Thailand and Cambodia exchanged fire near the border.|Thailand|ATTACK|Cambodia||",
+        "Iraq condemned a Turkish air strike on Monday.|Iraq|CRITICIZE|Turkey||2031-05-12",
     };
 
     private static List<Relation> relations(String text) {
