@@ -188,11 +188,11 @@ public final class IngestService {
         }
 
         Extraction extraction;
-        long budget = remaining.millis() == Long.MAX_VALUE ? Long.MAX_VALUE
-                : remaining.millis() - WRITE_RESERVE_MILLIS;
+        long left = remaining.millis();
+        long budget = left == Long.MAX_VALUE ? Long.MAX_VALUE : left - WRITE_RESERVE_MILLIS;
         if (budget < 1_000) {
             // too little time left in this invocation to do the article justice: Lambda retries the event
-            throw new IllegalStateException("only " + remaining.millis() + " ms left in the invocation");
+            throw new IllegalStateException("only " + left + " ms left in the invocation");
         }
         try {
             extraction = extractWithin(article, budget);

@@ -47,9 +47,16 @@ class FreshJvmHandlerTest {
             env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoEmulator.endpoint().toString());
             env.put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
             env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
+            // output to a file, so the bound below applies even if the child hangs
+            java.nio.file.Path log = java.nio.file.Files.createTempFile("fresh-jvm-", ".log");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
             Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly();
+            }
+            String output = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(exited, "the fresh JVM did not finish within 120 s: " + output);
             assertEquals(0, process.exitValue(), output);
             assertTrue(output.contains("SUMMARY ingested=1 "), output);
 

@@ -1,7 +1,6 @@
 package io.newsgraph.lookup;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,9 +8,9 @@ import java.util.Set;
  * The lookup function's configuration, from environment variables.
  *
  * @param tableName  DynamoDB table (TABLE_NAME, required)
- * @param cursorKey  HMAC-SHA256 key for pagination cursors (CURSOR_SIGNING_KEY, at least 16 characters).
- *                   When unset a random per-process key is used: cursors then only work on the instance
- *                   that issued them, so deployments set it (template.yaml does, from a NoEcho parameter).
+ * @param cursorKey  HMAC-SHA256 key for pagination cursors (CURSOR_SIGNING_KEY, at least 16 characters,
+ *                   required: a per-process random key would make cursors fail whenever the next page
+ *                   reaches another Lambda instance; template.yaml sets it from a NoEcho parameter).
  */
 public record LookupConfig(String tableName, byte[] cursorKey) {
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -37,9 +36,7 @@ public record LookupConfig(String tableName, byte[] cursorKey) {
         }
         String key = env.get(CURSOR_SIGNING_KEY);
         if (key == null || key.isBlank()) {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            return new LookupConfig(table.strip(), random);
+            throw new IllegalStateException("environment variable " + CURSOR_SIGNING_KEY + " is not set");
         }
         if (key.length() < MIN_KEY_CHARS) {
             throw new IllegalStateException(CURSOR_SIGNING_KEY + " must have at least " + MIN_KEY_CHARS + " characters");

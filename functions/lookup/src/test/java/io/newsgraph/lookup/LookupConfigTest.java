@@ -31,11 +31,10 @@ class LookupConfigTest {
     }
 
     @Test
-    void withoutAKeyEachProcessDrawsARandomOne() {
-        LookupConfig a = LookupConfig.fromEnvironment(Map.of("TABLE_NAME", "graph"));
-        LookupConfig b = LookupConfig.fromEnvironment(Map.of("TABLE_NAME", "graph"));
-        assertEquals(32, a.cursorKey().length);
-        assertFalse(java.util.Arrays.equals(a.cursorKey(), b.cursorKey()));
+    void aMissingCursorKeyFailsAtStartupRatherThanBreakingPaginationAcrossInstances() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LookupConfig.fromEnvironment(Map.of("TABLE_NAME", "graph")));
+        assertTrue(e.getMessage().contains("CURSOR_SIGNING_KEY"));
     }
 
     @Test

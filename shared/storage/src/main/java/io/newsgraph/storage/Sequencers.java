@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * S3 event sequencers are hex strings that order events for one key; they are compared as numbers, so
- * they are stored left-padded with zeros to one width, which makes string order equal numeric order
- * (also inside DynamoDB condition expressions).
+ * S3 event sequencers are hex strings that order events for one key. S3's documentation says to compare
+ * sequencers of different lengths by right-padding the shorter with zeros, then comparing as strings; they
+ * are stored in that padded form, one width for all, so DynamoDB condition expressions compare them the
+ * same way.
  */
 public final class Sequencers {
     static final int WIDTH = 64;
@@ -25,7 +26,7 @@ public final class Sequencers {
         if (hex.length() > WIDTH || !HEX.matcher(hex).matches()) {
             hex = "";
         }
-        return "0".repeat(WIDTH - hex.length()) + hex;
+        return hex + "0".repeat(WIDTH - hex.length());
     }
 
     /** Negative, zero or positive as {@code a} is older than, equal to or newer than {@code b}. */

@@ -111,14 +111,14 @@ class GraphStoreWriteTest {
 
     @Test
     void olderSequencerNeverOverwritesNewer() {
-        store.saveArticle(source("a.txt", "00000000000000B2"), article("Newer", null), Fixtures.summit());
+        store.saveArticle(source("a.txt", "0062E9A1F3B1C5D3B2"), article("Newer", null), Fixtures.summit());
         List<String> newer = Emulator.scan(table);
-        WriteOutcome stale = store.saveArticle(source("a.txt", "A9"), article("Older", null),
+        WriteOutcome stale = store.saveArticle(source("a.txt", "0062E9A1F3B1C5D3A9"), article("Older", null),
                 new Extraction(List.of(person("Someone Else")), List.of()));
         assertFalse(stale.applied());
         assertEquals(0, stale.rowsWritten());
         assertEquals(newer, Emulator.scan(table));
-        assertFalse(store.removeArticle(source("a.txt", "B1")).applied());
+        assertFalse(store.removeArticle(source("a.txt", "0062E9A1F3B1C5D3B1")).applied());
         assertEquals("Newer", store.findArticle(stale.articleId()).orElseThrow().title());
     }
 
@@ -248,8 +248,11 @@ class GraphStoreWriteTest {
 
     @Test
     void sequencersCompareAsNumbers() {
-        assertTrue(Sequencers.compare("A9", "00B2") < 0);
-        assertTrue(Sequencers.compare("0062E9A1F3B1C5D3A1", "62E9A1F3B1C5D3A0") > 0);
+        assertTrue(Sequencers.compare("62E9A1F3B1C5D3A0", "62E9A1F3B1C5D3A1") < 0);
+        // different lengths: the shorter is right-padded with zeros (S3's documented rule)
+        assertTrue(Sequencers.compare("62E9A1F3B1C5D3A0", "62E9A1F3B1C5D3A0AB") < 0);
+        assertTrue(Sequencers.compare("62E9A1F3B1C5D3A1", "62E9A1F3B1C5D3A0FF") > 0);
+        assertEquals(0, Sequencers.compare("62E9A1F3B1C5D3A0", "62E9A1F3B1C5D3A000"));
         assertEquals(0, Sequencers.compare("0a", "0A"));
         assertTrue(Sequencers.compare(null, "01") < 0);
         assertEquals(Sequencers.sortable(null), Sequencers.sortable("xyz"), "malformed sorts lowest, never throws");

@@ -15,6 +15,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 public final class S3Emulator implements AutoCloseable {
     public static final String ACCESS_KEY = "test";
     public static final String SECRET_KEY = "test";
+    private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final Path baseDir;
     private final int requestedPort;
@@ -43,14 +44,18 @@ public final class S3Emulator implements AutoCloseable {
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         try {
             var store = baseDir == null ? new TransientNio2BlobStore() : filesystem(baseDir);
-            int port = requestedPort != 0 ? requestedPort : FreePorts.find();
+            // port 0 lets Jetty bind a free port itself: no window for another process to take it
             proxy = S3Proxy.builder()
                     .blobStore(store)
-                    .endpoint(URI.create("http://127.0.0.1:" + port))
+                    .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .build();
             proxy.start();
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (!"STARTED".equals(proxy.getState())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("S3Proxy did not start within " + START_TIMEOUT);
+                }
                 Thread.sleep(10);
             }
             return this;

@@ -36,7 +36,7 @@ public final class ApiGatewayEvents {
     }
 
     /**
-     * The event for {@code GET pathAndQuery} (e.g. {@code /actors/Vladimir%20Putin?limit=1}), or null when
+     * The event for {@code GET pathAndQuery} (e.g. {@code /actors/Mara%20Velkov?limit=1}), or null when
      * no route matches (API Gateway answers 404 itself then).
      */
     public static APIGatewayV2HTTPEvent get(String pathAndQuery) {
