@@ -320,13 +320,21 @@ public final class EntityTyper {
         return 0;
     }
 
+    private static final Set<String> PLACE_KIND_NOUNS = Set.of("town", "city", "village", "province", "region",
+            "district", "port", "island", "county", "enclave", "governorate", "municipality", "suburb");
+
     private static final Set<String> STRONG_PLACE_PREPOSITIONS = Set.of("in", "near", "outside", "across",
             "throughout");
 
-    /** 1 when the mention follows "in"/"near" (lower case, so not inside a name such as "Made In Velmora"). */
+    /** 1 when the mention follows "in"/"near" (lower case, so not inside a name such as "Made In Velmora") or "the town of". */
     static int strongLocationContext(Document doc, Mention m) {
         List<Token> tokens = doc.tokens();
         if (m.start() > 0 && STRONG_PLACE_PREPOSITIONS.contains(tokens.get(m.start() - 1).text())) {
+            return 1;
+        }
+        // "the border town of Tarvik", "the province of Osmo".
+        if (m.start() > 1 && tokens.get(m.start() - 1).text().equals("of")
+                && PLACE_KIND_NOUNS.contains(tokens.get(m.start() - 2).text())) {
             return 1;
         }
         return 0;

@@ -335,8 +335,9 @@ final class EventRelations {
                     before--;
                 }
                 String prev = ctx.word(before);
-                boolean leader = prev.equals("by") && before - 1 >= s.firstToken()
-                        && LEADER_VERBS.contains(ctx.word(before - 1));
+                // "rebels led by X attacked", "gunmen loyal to X attacked": the group's acts are its leader's.
+                boolean leader = before - 1 >= s.firstToken() && (prev.equals("by") && LEADER_VERBS.contains(ctx.word(before - 1))
+                        || prev.equals("to") && ctx.word(before - 1).equals("loyal"));
                 // "Prosecutors in Italy investigated X": state bodies located in a country act for it.
                 boolean stateBodyIn = prev.equals("in") && e.type() == EntityType.COUNTRY && before - 1 >= s.firstToken()
                         && STATE_NOUNS.contains(ctx.word(before - 1));
@@ -491,6 +492,10 @@ final class EventRelations {
                         || w.equals(",") || w.equals(":")) {
                     // "review the ruling of the Tribunal": what follows "of" belongs to the noun.
                     break;
+                }
+                if (PLACE_NOUNS.contains(w) && k + 1 < s.endToken() && ctx.word(k + 1).equals("of")) {
+                    // "a convoy in the northern city of X": reach the place's name.
+                    limit = Math.min(s.endToken(), Math.max(limit, k + 3));
                 }
                 continue;
             }

@@ -138,7 +138,7 @@ final class RelationContext {
         }
         List<Token> tokens = doc.tokensOf(s);
         boolean role = predicate == Predicate.HEAD_OF || predicate == Predicate.MEMBER_OF;
-        String location = role ? null : locationIn(s, object);
+        String location = role ? null : locationIn(s, subject, object);
         String date = role ? null : dates.dateIn(tokens, doc.published());
         Relation earlier = found.get(key);
         if (earlier != null) {
@@ -156,8 +156,12 @@ final class RelationContext {
 
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside");
 
-    /** A LOCATION named after "in"/"at"/"near" (or "near the border town of") in the sentence, other than the object. */
-    private String locationIn(Sentence s, ResolvedEntity object) {
+    /**
+     * Where it happened: a LOCATION after "in"/"at"/"near" (or "the border town of") in the sentence, other
+     * than the object; else such a COUNTRY other than the subject and object.
+     */
+    private String locationIn(Sentence s, ResolvedEntity subject, ResolvedEntity object) {
+        ResolvedEntity country = null;
         for (int k = s.firstToken() + 1; k < s.endToken(); k++) {
             int mi = mentionAt[k];
             if (mi < 0 || mention(mi).start() != k || !(PLACE_PREPOSITIONS.contains(word(k - 1))
@@ -169,7 +173,11 @@ final class RelationContext {
             if (e.type() == EntityType.LOCATION && e != object) {
                 return e.name();
             }
+            if (country == null && e.type() == EntityType.COUNTRY && e != object && e != subject) {
+                country = e;
+            }
         }
-        return null;
+        // "clashes in Sudan": with no city or region named, the country is where it happened.
+        return country == null ? null : country.name();
     }
 }

@@ -135,6 +135,11 @@ class EventCodingSentencesTest {
         "Somali forces backed by US airstrikes recaptured the town of Baidoa.|United States|SUPPORT|Somalia||",
         "Thailand and Cambodia exchanged fire near the border.|Thailand|ATTACK|Cambodia||",
         "Iraq condemned a Turkish air strike on Monday.|Iraq|CRITICIZE|Turkey||2031-05-12",
+        "Gunmen loyal to Amadou Keita attacked a convoy in the northern city of Gao.|Amadou Keita|ATTACK|Gao||",
+        "Chancellor Eva Brandt met Prime Minister Paolo Rossi in Kenya on Monday.|Eva Brandt|MEET|Paolo Rossi|Kenya|2031-05-12",
+        "French troops killed Moussa Traore near the border town of Menaka.|France|KILL|Moussa Traore|Menaka|",
+        "Prime Minister Lena Varga met President Karl Holm at the NATO summit in Vilnius.|Lena Varga|MEET|Karl Holm|Vilnius|",
+        "Iran and Saudi Arabia held talks at a hotel in Baghdad.|Iran|MEET|Saudi Arabia|Baghdad|",
     };
 
     private static List<Relation> relations(String text) {
