@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import io.newsgraph.core.Extractor;
 import io.newsgraph.core.read.ArticleReader;
 import io.newsgraph.storage.GraphStore;
+import java.io.PrintStream;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,10 +30,16 @@ public final class IngestHandler implements RequestHandler<S3Event, IngestSummar
         this(s3, dynamo, config, Extractor.loadDefault());
     }
 
-    /** As above, sharing an already loaded extractor. */
+    /** As above, sharing an already loaded extractor; the JSON log lines go to stdout, as Lambda expects. */
     public IngestHandler(S3Client s3, DynamoDbClient dynamo, IngestConfig config, Extractor extractor) {
+        this(s3, dynamo, config, extractor, System.out);
+    }
+
+    /** As above, with the JSON log lines going to {@code log} (the local runner writes them to a file). */
+    public IngestHandler(S3Client s3, DynamoDbClient dynamo, IngestConfig config, Extractor extractor,
+                         PrintStream log) {
         this.service = new IngestService(s3, new GraphStore(dynamo, config.tableName()), new ArticleReader()::read,
-                extractor::extract, config.maxObjectBytes(), System.out);
+                extractor::extract, config.maxObjectBytes(), log);
     }
 
     @Override

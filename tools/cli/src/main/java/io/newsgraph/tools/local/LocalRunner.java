@@ -162,15 +162,7 @@ public final class LocalRunner implements AutoCloseable {
         IngestConfig config = IngestConfig.fromEnvironment(Map.of(
                 IngestConfig.TABLE_NAME, options.table(),
                 IngestConfig.MAX_OBJECT_BYTES, Long.toString(IngestConfig.DEFAULT_MAX_OBJECT_BYTES)));
-        PrintStream console = System.out;
-        synchronized (System.class) {
-            System.setOut(lambdaLog);
-            try {
-                return new IngestHandler(s3, dynamo, config, extractor);
-            } finally {
-                System.setOut(console);
-            }
-        }
+        return new IngestHandler(s3, dynamo, config, extractor, lambdaLog);
     }
 
     private APIGatewayV2HTTPResponse invokeLookup(LookupHandler lookup, APIGatewayV2HTTPEvent request) {
