@@ -68,7 +68,7 @@ final class EventRelations {
                 continue;
             }
             for (PredicateCue cue : cues) {
-                if (cue.verb() ? NOT_VERB_TAGS.contains(t.tag()) : !t.nounTag()) {
+                if (cue.verb() ? NOT_VERB_TAGS.contains(t.tag()) && !verbBetweenActors(ctx, s, v) : !t.nounTag()) {
                     continue;
                 }
                 int cueEnd = matchRest(ctx, cue, v + 1, s.endToken());
@@ -82,6 +82,18 @@ final class EventRelations {
                 break;
             }
         }
+    }
+
+    /**
+     * "Brazil supports Venezuela", "Israel strikes Gaza": a cue word the tagger read as a noun, right after
+     * a named actor and before a name or determiner, is the verb.
+     */
+    private static boolean verbBetweenActors(RelationContext ctx, Sentence s, int v) {
+        if (v - 1 < s.firstToken() || v + 1 >= s.endToken() || ctx.mentionAt[v - 1] < 0
+                || !ctx.entity(ctx.mentionAt[v - 1]).type().isActor()) {
+            return false;
+        }
+        return ctx.mentionAt[v + 1] >= 0 || DETERMINERS.contains(ctx.word(v + 1));
     }
 
     /** End (exclusive) of the cue's later words after the head, allowing two other words between; -1 if absent. */
@@ -448,7 +460,8 @@ final class EventRelations {
             "president", "minister", "spokesman", "spokeswoman", "ambassador", "envoy", "security", "intelligence",
             "units", "militias", "fighters", "team", "national", "federal", "prosecutors", "courts", "court",
             "positions", "guards", "commandos", "coastguard", "artillery", "authority", "junta", "cabinet",
-            "parliament", "premier", "chancellor");
+            "parliament", "premier", "chancellor", "investigators", "regulators", "inspectors", "agents",
+            "lawmakers", "officers", "judges", "judiciary", "customs");
 
     /** Acts a demonym attributes to its state: "condemned the Israeli strike" criticizes Israel. */
     private static final Set<String> ACTION_NOUNS = Set.of("attack", "attacks", "strike", "strikes", "airstrike",

@@ -140,6 +140,19 @@ class EventCodingSentencesTest {
         "French troops killed Moussa Traore near the border town of Menaka.|France|KILL|Moussa Traore|Menaka|",
         "Prime Minister Lena Varga met President Karl Holm at the NATO summit in Vilnius.|Lena Varga|MEET|Karl Holm|Vilnius|",
         "Iran and Saudi Arabia held talks at a hotel in Baghdad.|Iran|MEET|Saudi Arabia|Baghdad|",
+        "Two Kenyan soldiers were killed by Al-Shabaab fighters in Lamu.|Al-Shabaab|KILL|Kenya|Lamu|",
+        "The embassy in Tehran was attacked by protesters.|!Iran|ATTACK|Tehran||",
+        "Bulgaria expelled two Russian diplomats on Friday.|Bulgaria|SANCTION|Russia||2031-05-16",
+        "Moldova summoned the Russian ambassador and protested against the airspace violation.|!Moldova|PROTEST|Russia||",
+        "Belgian investigators probed the European Parliament.|Belgium|INVESTIGATE|European Parliament||",
+        "Syrian rebels led by Yusuf Kassem toppled President Idris Malik.|Yusuf Kassem|OUST|Idris Malik||",
+        "Kazakhstan's president Nurlan Bekov hosted Chinese President Li Wen in Astana.|Nurlan Bekov|MEET|Li Wen|Astana|",
+        "Brazil supports Venezuela, President Ana Costa said.|Brazil|SUPPORT|Venezuela||",
+        "The African Union suspended Niger after the coup.|African Union|SANCTION|Niger||",
+        "India and China pledged to maintain peace along the border.|!India|COOPERATE|China||",
+        "Serbia threatened to send troops to Kosovo.|!Serbia|AID|Kosovo||",
+        "Ecuador granted asylum to Rafael Pinto.|Ecuador|AID|Rafael Pinto||",
+        "Israel strikes Gaza as talks stall.|Israel|ATTACK|Gaza||",
     };
 
     private static List<Relation> relations(String text) {
