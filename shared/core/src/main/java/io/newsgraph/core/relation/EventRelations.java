@@ -199,8 +199,8 @@ final class EventRelations {
             }
             return;
         }
-        if (objects.isEmpty() && subjects.size() == 2 && cue.head().get(0).equals("exchange")) {
-            // "Thailand and Cambodia exchanged fire": each side acts on the other.
+        if (objects.isEmpty() && subjects.size() == 2 && RECIPROCAL_HEADS.contains(cue.head().get(0))) {
+            // "Thailand and Cambodia exchanged fire", "X and Y restored relations": each side acts on the other.
             ctx.add(s, subjects.get(1), cue.predicate(), subjects.get(0));
             ctx.add(s, subjects.get(0), cue.predicate(), subjects.get(1));
             return;
@@ -462,6 +462,10 @@ final class EventRelations {
             "positions", "guards", "commandos", "coastguard", "artillery", "authority", "junta", "cabinet",
             "parliament", "premier", "chancellor", "investigators", "regulators", "inspectors", "agents",
             "lawmakers", "officers", "judges", "judiciary", "customs");
+
+    /** Verbs whose conjoined subjects, with no object, act on each other. */
+    private static final Set<String> RECIPROCAL_HEADS = Set.of("exchange", "restore", "establish", "normalize",
+            "normalise");
 
     /** Acts a demonym attributes to its state: "condemned the Israeli strike" criticizes Israel. */
     private static final Set<String> ACTION_NOUNS = Set.of("attack", "attacks", "strike", "strikes", "airstrike",

@@ -153,6 +153,14 @@ class EventCodingSentencesTest {
         "Serbia threatened to send troops to Kosovo.|!Serbia|AID|Kosovo||",
         "Ecuador granted asylum to Rafael Pinto.|Ecuador|AID|Rafael Pinto||",
         "Israel strikes Gaza as talks stall.|Israel|ATTACK|Gaza||",
+        "KABUL (Reuters) - Pakistan carried out airstrikes on Afghanistan on Monday.|Pakistan|ATTACK|Afghanistan||2031-05-12",
+        "Mexico's foreign ministry summoned the U.S. ambassador and criticized Washington's decision.|!Mexico|CRITICIZE|Mexico||",
+        "Spanish police arrested three suspects and charged Luis Moreno with fraud.|Spain|ARREST|Luis Moreno||",
+        "Cuba released Pedro Alvarez, who had been detained by Cuban authorities since March.|Cuba|ARREST|Pedro Alvarez||",
+        "Thousands of Israelis demonstrated against the Israeli government in Tel Aviv.|!Israel|PROTEST|Israel||",
+        "The Philippines accused China of ramming its vessels.|Philippines|CRITICIZE|China||",
+        "Indonesian President Budi Santoso will visit Tokyo next week.|!Budi Santoso|VISIT|Tokyo||",
+        "Morocco and Algeria restored diplomatic relations.|Morocco|COOPERATE|Algeria||",
     };
 
     private static List<Relation> relations(String text) {
