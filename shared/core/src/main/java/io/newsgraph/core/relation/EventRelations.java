@@ -146,8 +146,21 @@ final class EventRelations {
                 break;
             }
         }
+        // "denied that it had attacked X", "denies Hezbollah attacked X": the denied event is not stated.
+        for (int k = v - 1; k >= s.firstToken() && k >= v - 6; k--) {
+            String w = ctx.word(k);
+            if (DENIALS.contains(w)) {
+                return true;
+            }
+            if (w.equals(",") || w.equals("but") || w.equals(";") || w.equals("and")) {
+                break;
+            }
+        }
         return v - 1 >= s.firstToken() && ctx.word(v - 1).equals("to");
     }
+
+    private static final Set<String> DENIALS = Set.of("denied", "denies", "deny", "denying", "dismissed",
+            "refuted", "disputed");
 
     private void applyCue(RelationContext ctx, Sentence s, PredicateCue cue, int v, int cueEnd,
                           List<ResolvedEntity> lastSubjects) {
@@ -504,7 +517,7 @@ final class EventRelations {
             int mi = ctx.mentionAt[k];
             String w = ctx.word(k);
             if (mi < 0) {
-                if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which")
+                if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which") || w.equals("that")
                         || w.equals("of") && k > from && !PLACE_NOUNS.contains(ctx.word(k - 1))
                         || w.equals(",") || w.equals(":")) {
                     // "review the ruling of the Tribunal": what follows "of" belongs to the noun.

@@ -161,6 +161,15 @@ class EventCodingSentencesTest {
         "The Philippines accused China of ramming its vessels.|Philippines|CRITICIZE|China||",
         "Indonesian President Budi Santoso will visit Tokyo next week.|!Budi Santoso|VISIT|Tokyo||",
         "Morocco and Algeria restored diplomatic relations.|Morocco|COOPERATE|Algeria||",
+        "Iran denied that it had attacked Saudi Arabia.|!Iran|ATTACK|Saudi Arabia||",
+        "Germany is considering sanctions on Belarus.|!Germany|SANCTION|Belarus||",
+        "Chile refused to recognize Bolivia's claim.|!Chile|SUPPORT|Bolivia||",
+        "Chile rejected Bolivia's claim to the coast.|Chile|REJECT|Bolivia||",
+        "Tanzania was praised by Kenya for its role in the talks.|Kenya|PRAISE|Tanzania||",
+        "Syria and Turkey signed an agreement in Damascus.|Syria|AGREE|Turkey|Damascus|",
+        "Colonel Abdou Sani, the commander of Niger's army, met French officials.|Abdou Sani|MEMBER_OF|Niger||",
+        "President Maria Silva of Portugal was welcomed by King Felipe in Madrid.|Felipe|PRAISE|Maria Silva|Madrid|",
+        "Saudi-led coalition warplanes struck Sanaa on Thursday.|!Saudi Arabia|VISIT|Sanaa||",
     };
 
     private static List<Relation> relations(String text) {
