@@ -68,7 +68,7 @@ final class EventRelations {
                 continue;
             }
             for (PredicateCue cue : cues) {
-                if (cue.verb() ? NOT_VERB_TAGS.contains(t.tag()) && !verbBetweenActors(ctx, s, v) : !t.nounTag()) {
+                if (cue.verb() ? NOT_VERB_TAGS.contains(t.tag()) && !verbBetweenActors(ctx, s, v, cue) : !t.nounTag()) {
                     continue;
                 }
                 int cueEnd = matchRest(ctx, cue, v + 1, s.endToken());
@@ -86,14 +86,20 @@ final class EventRelations {
 
     /**
      * "Brazil supports Venezuela", "Israel strikes Gaza": a cue word the tagger read as a noun, right after
-     * a named actor and before a name or determiner, is the verb.
+     * a named actor (or its "soldiers", "police") and before a name, a determiner or the cue's next word, is the verb.
      */
-    private static boolean verbBetweenActors(RelationContext ctx, Sentence s, int v) {
-        if (v - 1 < s.firstToken() || v + 1 >= s.endToken() || ctx.mentionAt[v - 1] < 0
-                || !ctx.entity(ctx.mentionAt[v - 1]).type().isActor()) {
+    private static boolean verbBetweenActors(RelationContext ctx, Sentence s, int v, PredicateCue cue) {
+        int actor = v - 1;
+        if (actor - 1 >= s.firstToken() && ctx.mentionAt[actor] < 0 && STATE_NOUNS.contains(ctx.word(actor))) {
+            // "Nigerian soldiers shot dead X": the demonym's state noun stands between.
+            actor--;
+        }
+        if (actor < s.firstToken() || v + 1 >= s.endToken() || ctx.mentionAt[actor] < 0
+                || !ctx.entity(ctx.mentionAt[actor]).type().isActor()) {
             return false;
         }
-        return ctx.mentionAt[v + 1] >= 0 || DETERMINERS.contains(ctx.word(v + 1));
+        return ctx.mentionAt[v + 1] >= 0 || DETERMINERS.contains(ctx.word(v + 1))
+                || !cue.rest().isEmpty() && cue.rest().get(0).equals(ctx.word(v + 1));
     }
 
     /** End (exclusive) of the cue's later words after the head, allowing two other words between; -1 if absent. */
@@ -164,6 +170,12 @@ final class EventRelations {
 
     private void applyCue(RelationContext ctx, Sentence s, PredicateCue cue, int v, int cueEnd,
                           List<ResolvedEntity> lastSubjects) {
+        if (cue.verb() && cue.participles().contains(ctx.word(v)) && cueEnd == v + 1 && cueEnd < s.endToken()
+                && ctx.word(cueEnd).equals("by") && v - 1 >= s.firstToken() && ctx.mentionAt[v - 1] < 0
+                && ctx.doc.tokens().get(v - 1).nounTag() && !STATE_NOUNS.contains(ctx.word(v - 1))) {
+            // "the summit hosted by X", "the resolution drafted by X": the participle only describes a thing.
+            return;
+        }
         boolean passive = cue.verb() && cue.participles().contains(ctx.word(v))
                 && (beBefore(ctx, s, v) || reducedPassive(ctx, s, v, cueEnd));
         List<ResolvedEntity> subjects;
@@ -212,7 +224,8 @@ final class EventRelations {
             }
             return;
         }
-        if (objects.isEmpty() && subjects.size() == 2 && RECIPROCAL_HEADS.contains(cue.head().get(0))) {
+        if (subjects.size() == 2 && RECIPROCAL_HEADS.contains(cue.head().get(0))
+                && objects.stream().noneMatch(o -> o.type().isActor())) {
             // "Thailand and Cambodia exchanged fire", "X and Y restored relations": each side acts on the other.
             ctx.add(s, subjects.get(1), cue.predicate(), subjects.get(0));
             ctx.add(s, subjects.get(0), cue.predicate(), subjects.get(1));
@@ -478,7 +491,7 @@ final class EventRelations {
 
     /** Verbs whose conjoined subjects, with no object, act on each other. */
     private static final Set<String> RECIPROCAL_HEADS = Set.of("exchange", "restore", "establish", "normalize",
-            "normalise");
+            "normalise", "clash");
 
     /** Acts a demonym attributes to its state: "condemned the Israeli strike" criticizes Israel. */
     private static final Set<String> ACTION_NOUNS = Set.of("attack", "attacks", "strike", "strikes", "airstrike",
@@ -518,6 +531,7 @@ final class EventRelations {
             String w = ctx.word(k);
             if (mi < 0) {
                 if (w.equals(";") || w.equals("said") || w.equals("who") || w.equals("which") || w.equals("that")
+                        || w.equals("by") && k > from && !agent && !ACTION_NOUNS.contains(ctx.word(k - 1))
                         || w.equals("of") && k > from && !PLACE_NOUNS.contains(ctx.word(k - 1))
                         || w.equals(",") || w.equals(":")) {
                     // "review the ruling of the Tribunal": what follows "of" belongs to the noun.

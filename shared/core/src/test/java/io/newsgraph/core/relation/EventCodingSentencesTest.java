@@ -170,6 +170,17 @@ class EventCodingSentencesTest {
         "Colonel Abdou Sani, the commander of Niger's army, met French officials.|Abdou Sani|MEMBER_OF|Niger||",
         "President Maria Silva of Portugal was welcomed by King Felipe in Madrid.|Felipe|PRAISE|Maria Silva|Madrid|",
         "Saudi-led coalition warplanes struck Sanaa on Thursday.|!Saudi Arabia|VISIT|Sanaa||",
+        "Gunmen loyal to Amadou Keita kidnapped Jean Dupont in Mopti.|Amadou Keita|ATTACK|Jean Dupont|Mopti|",
+        "Indian and Chinese troops clashed in Ladakh.|India|ATTACK|China||",
+        "Azerbaijani forces clashed with Armenian troops on Tuesday.|Azerbaijan|ATTACK|Armenia||2031-05-13",
+        "Police shot dead Ibrahim Musa in Kano.|!Nigeria|KILL|Ibrahim Musa||",
+        "Nigerian soldiers shot dead Ibrahim Musa in Kano.|Nigeria|KILL|Ibrahim Musa|Kano|",
+        "Russia vetoed the resolution drafted by France.|!Russia|REJECT|France||",
+        "Qatar boycotted the summit hosted by Bahrain.|!Bahrain|MEET|Qatar||",
+        "The United States froze the assets of Viktor Koval.|United States|SANCTION|Viktor Koval||",
+        "Haiti called on the United Nations to send troops.|Haiti|DEMAND|United Nations||",
+        "Rebels besieged the city of Goma, Congo said.|!Congo|ATTACK|Goma||",
+        "Hezbollah fighters wounded three Israeli soldiers.|Hezbollah|ATTACK|Israel||",
     };
 
     private static List<Relation> relations(String text) {
