@@ -45,7 +45,7 @@ public final class DateResolver {
                 continue;
             }
             for (int i = 0; i < tokens.size(); i++) {
-                String iso = explicitAt(tokens, i);
+                String iso = explicitAt(tokens, i, null);
                 if (iso != null && iso.length() == 10) {
                     return LocalDate.parse(iso);
                 }
@@ -57,7 +57,7 @@ public final class DateResolver {
     /** The first date the sentence fixes, ISO formatted, or null. */
     public String dateIn(List<Token> tokens, LocalDate published) {
         for (int i = 0; i < tokens.size(); i++) {
-            String explicit = explicitAt(tokens, i);
+            String explicit = explicitAt(tokens, i, published);
             if (explicit != null) {
                 return explicit;
             }
@@ -88,7 +88,7 @@ public final class DateResolver {
         return null;
     }
 
-    private static String explicitAt(List<Token> tokens, int i) {
+    private static String explicitAt(List<Token> tokens, int i, LocalDate published) {
         Month month = month(tokens.get(i));
         if (month != null) {
             // Month day[,] year | Month day | Month year
@@ -101,7 +101,7 @@ public final class DateResolver {
                 if (k < tokens.size() && isYear(tokens.get(k).text())) {
                     return safe(Integer.parseInt(tokens.get(k).text()), month, day);
                 }
-                return null;
+                return withoutYear(month, day, published);
             }
             if (i + 1 < tokens.size() && isYear(tokens.get(i + 1).text())) {
                 return String.format(Locale.ROOT, "%04d-%02d", Integer.parseInt(tokens.get(i + 1).text()),
@@ -116,7 +116,30 @@ public final class DateResolver {
                 return safe(Integer.parseInt(tokens.get(i + 2).text()), m, Integer.parseInt(tokens.get(i).text()));
             }
         }
+        // day Month, no year: "on 3 May"
+        if (isDay(tokens.get(i).text()) && i + 1 < tokens.size() && i > 0
+                && tokens.get(i - 1).text().equalsIgnoreCase("on")) {
+            Month m = month(tokens.get(i + 1));
+            if (m != null) {
+                return withoutYear(m, Integer.parseInt(tokens.get(i).text()), published);
+            }
+        }
         return null;
+    }
+
+    /**
+     * "on May 3" with no year: the publication year, or the year before when that would put the day more
+     * than a month after publication (news reports what has happened).
+     */
+    private static String withoutYear(Month month, int day, LocalDate published) {
+        if (published == null) {
+            return null;
+        }
+        String date = safe(published.getYear(), month, day);
+        if (date != null && LocalDate.parse(date).isAfter(published.plusDays(31))) {
+            date = safe(published.getYear() - 1, month, day);
+        }
+        return date;
     }
 
     private static Month month(Token t) {

@@ -181,6 +181,11 @@ class EventCodingSentencesTest {
         "Haiti called on the United Nations to send troops.|Haiti|DEMAND|United Nations||",
         "Rebels besieged the city of Goma, Congo said.|!Congo|ATTACK|Goma||",
         "Hezbollah fighters wounded three Israeli soldiers.|Hezbollah|ATTACK|Israel||",
+        "Kenya arrested Peter Mwangi yesterday.|Kenya|ARREST|Peter Mwangi||2031-05-15",
+        "Kenya arrested Peter Mwangi on May 3.|Kenya|ARREST|Peter Mwangi||2031-05-03",
+        "Chile and Peru held talks in Lima on 12 April 2031.|Chile|MEET|Peru|Lima|2031-04-12",
+        "Egypt's president met Sudan's army chief in Cairo on Monday, state media reported.|Egypt|MEET|Sudan|Cairo|2031-05-12",
+        "Japan and the Philippines signed a defence pact in Manila.|Japan|AGREE|Philippines|Manila|",
     };
 
     private static List<Relation> relations(String text) {
