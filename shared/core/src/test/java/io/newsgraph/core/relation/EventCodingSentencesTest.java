@@ -186,6 +186,11 @@ class EventCodingSentencesTest {
         "Chile and Peru held talks in Lima on 12 April 2031.|Chile|MEET|Peru|Lima|2031-04-12",
         "Egypt's president met Sudan's army chief in Cairo on Monday, state media reported.|Egypt|MEET|Sudan|Cairo|2031-05-12",
         "Japan and the Philippines signed a defence pact in Manila.|Japan|AGREE|Philippines|Manila|",
+        "The Pentagon deployed 2,000 troops to Poland.|Pentagon|DEPLOY|Poland||",
+        "The State Department criticized Cambodia over the election.|State Department|CRITICIZE|Cambodia||",
+        "Defense Secretary John Harlow visited Seoul on Thursday.|John Harlow|VISIT|Seoul||2031-05-15",
+        "The World Health Organization sent aid to Sudan.|World Health Organization|AID|Sudan||",
+        "Amnesty International accused Egyptian authorities of torture.|Amnesty International|CRITICIZE|Egypt||",
     };
 
     private static List<Relation> relations(String text) {
