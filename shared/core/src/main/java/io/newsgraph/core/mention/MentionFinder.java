@@ -97,13 +97,14 @@ public final class MentionFinder {
                 i++;
                 continue;
             }
-            if (!nameToken(t) || (sentenceInitial(tokens, from, i) && !properAtStart(tokens, i, to, vocabulary))
+            if (!nameToken(t) || !knownOrganisationStartsAt(tokens, i, to)
+                    && ((sentenceInitial(tokens, from, i) && !properAtStart(tokens, i, to, vocabulary))
                     || (lexicon.isCommonWord(t.text()) && !placeStartsAt(tokens, i, to)
                         && (!t.properNounTag() || FUNCTION_WORDS.contains(t.text().toLowerCase(Locale.ROOT)))
                         && (FUNCTION_WORDS.contains(t.text().toLowerCase(Locale.ROOT)) || sentenceInitial(tokens, from, i)
                             || !containsOrgWord(tokens, i, runEnd(tokens, i, to))))
                     || ordinaryWord(tokens, i, to, vocabulary) && lexicon.title(t.text()) == null
-                    && !containsOrgWord(tokens, i, runEnd(tokens, i, to))) {
+                    && !containsOrgWord(tokens, i, runEnd(tokens, i, to)))) {
                 i++;
                 continue;
             }
@@ -121,6 +122,17 @@ public final class MentionFinder {
             segment(doc, s, i, j, weak || initialWeak, out);
             i = Math.max(j, i + 1);
         }
+    }
+
+    /** "Islamic State militants": a known multi-word organisation opens here, whatever its first word is. */
+    private boolean knownOrganisationStartsAt(List<Token> tokens, int i, int to) {
+        int run = runEnd(tokens, i, to);
+        for (int j = Math.min(run, i + 4); j >= i + 2; j--) {
+            if (lexicon.knownOrganization(spanText(tokens, i, j)) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Danish-built", "French-backed", "US-led": the place before the hyphen is a mention. */
@@ -347,8 +359,8 @@ public final class MentionFinder {
     private void segment(Document doc, Sentence s, int i, int j, boolean weak, List<Mention> out) {
         List<Token> tokens = doc.tokens();
         // "General Motors", "Justice Department": a run ending in an organisation word keeps its title word.
-        boolean orgName = j - i >= 2 && lexicon.isOrgWord(tokens.get(j - 1).text())
-                && lexicon.place(doc.span(i, j)) == null;
+        boolean orgName = j - i >= 2 && (lexicon.isOrgWord(tokens.get(j - 1).text())
+                || lexicon.knownOrganization(doc.span(i, j)) != null) && lexicon.place(doc.span(i, j)) == null;
         int k = i;
         Role role = null;
         while (k < j) {

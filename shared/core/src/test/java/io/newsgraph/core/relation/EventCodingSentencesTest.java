@@ -191,6 +191,7 @@ class EventCodingSentencesTest {
         "Defense Secretary John Harlow visited Seoul on Thursday.|John Harlow|VISIT|Seoul||2031-05-15",
         "The World Health Organization sent aid to Sudan.|World Health Organization|AID|Sudan||",
         "Amnesty International accused Egyptian authorities of torture.|Amnesty International|CRITICIZE|Egypt||",
+        "Islamic State militants attacked a checkpoint in Raqqa.|Islamic State|ATTACK|Raqqa||",
     };
 
     private static List<Relation> relations(String text) {
