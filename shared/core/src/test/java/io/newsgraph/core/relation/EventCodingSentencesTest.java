@@ -192,6 +192,12 @@ class EventCodingSentencesTest {
         "The World Health Organization sent aid to Sudan.|World Health Organization|AID|Sudan||",
         "Amnesty International accused Egyptian authorities of torture.|Amnesty International|CRITICIZE|Egypt||",
         "Islamic State militants attacked a checkpoint in Raqqa.|Islamic State|ATTACK|Raqqa||",
+        "She met Pope Leo at the Vatican after Marta Kowal arrived in Rome.|Marta Kowal|VISIT|Rome||",
+        "Ghana's government expelled the Nigerian ambassador.|Ghana|SANCTION|Nigeria||",
+        "Algeria recalled its ambassador to France.|!France|SANCTION|Algeria||",
+        "Israel and Hamas agreed to a ceasefire brokered by Egypt.|Israel|AGREE|Hamas||",
+        "Ukrainian and Russian negotiators held talks in Istanbul.|Ukraine|MEET|Russia|Istanbul|",
+        "Turkish troops withdrew from northern Syria on Sunday.|Turkey|WITHDRAW|Syria||2031-05-11",
     };
 
     private static List<Relation> relations(String text) {
